@@ -1,0 +1,36 @@
+"""Keep the generated pages in step with the notes while building and serving.
+
+`mkdocs serve` watches notes/ and re-runs the cleanup before each build, so the site never shows
+pages that are stale against the notes. Invalid notes fail the build with the cleanup's message
+(file, line, fix); the next save that fixes them rebuilds as usual.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # hooks are loaded by path: import the core as a sibling package
+
+import notesite  # noqa: E402
+
+NOTES = ROOT / "notes"
+log = logging.getLogger("mkdocs.hooks.notes_sync")
+
+
+def on_pre_build(config, **kwargs) -> None:
+    try:
+        changed = notesite.write(notesite.build(NOTES, display_root=ROOT), Path(config["docs_dir"]))
+    except notesite.NotesError as err:
+        raise PluginError(f"notes: {err}") from None
+    if changed:
+        log.info("regenerated from the notes: %s", ", ".join(changed))
+
+
+def on_serve(server, config, builder, **kwargs):
+    server.watch(str(NOTES))
+    return server

@@ -1,0 +1,171 @@
+"""Page drafts to service pages: which service a heading names, merging, and stable section ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import data
+from .errors import NotesError
+from .inline import normalizer
+from .outline import Node, Outline, PageDraft
+from .source import SourceLine
+
+MAX_ID_LENGTH = 60
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+NAME_KEY = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class Topic:
+    """A section of a page: its heading, id and the nodes under it up to the next heading."""
+
+    node: Node
+    title: str              # cleaned plain text
+    markdown: str = ""      # cleaned inline Markdown
+    id: str = ""
+    parent: "Topic | None" = None
+
+
+@dataclass
+class Page:
+    """One generated page: a service (or an unknown heading) and everything noted under it."""
+
+    slug: str
+    title: str
+    summary: str
+    headings: list[SourceLine] = field(default_factory=list)
+    lead: list[SourceLine] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+    def source_lines(self) -> list[SourceLine]:
+        """Every raw line this page shows."""
+        return [*self.headings, *self.lead, *(n.line for n in self.nodes)]
+
+
+def slugify(text: str) -> str:
+    """A readable URL fragment: "Spot Block" -> "spot-block"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = NOT_SLUG.sub("-", ascii_text.lower().replace("'", "")).strip("-")
+    if len(slug) > MAX_ID_LENGTH:
+        slug = slug[:MAX_ID_LENGTH].rsplit("-", 1)[0]
+    return slug or "section"
+
+
+def _name_key(text: str) -> str:
+    return NAME_KEY.sub(" ", text.lower()).strip()
+
+
+def _service_index() -> dict[str, data.Service]:
+    index: dict[str, data.Service] = {}
+    for service in data.services():
+        for spelling in service.spellings():
+            index.setdefault(_name_key(spelling), service)
+    return index
+
+
+def _page_owner(slug: str) -> data.Service | None:
+    """The service a page is named after: the first one in services.yaml that lives there."""
+    return next((s for s in data.services() if s.page == slug), None)
+
+
+def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
+    """All notes files' drafts as pages, merged by service, in the order the author wrote them."""
+    norm = normalizer()
+    index = _service_index()
+    pages: dict[str, Page] = {}
+    title_lines: list[SourceLine] = []
+    for notes in outlines:
+        title_lines.extend(notes.title_lines)
+        for draft in notes.pages:
+            title = norm.plain(norm.heading(draft.title))
+            service = index.get(_name_key(title))
+            slug = service.page if service else slugify(title)
+            owner = _page_owner(slug) if service else None
+            page = pages.get(slug)
+            if page is None:
+                page = pages[slug] = Page(
+                    slug=slug,
+                    title=owner.name if owner else title,
+                    summary=owner.summary if owner else "",
+                )
+            nodes = list(draft.nodes)
+            if service is not None and owner is not None and service != owner and draft.heading:
+                # A sub-service heading becomes a section of its parent's page.
+                nodes = [Node("topic", draft.heading, service.name, level=2),
+                         *(_deepen(n) for n in nodes)]
+            elif draft.heading is not None:
+                page.headings.append(draft.heading)
+            page.lead.extend(draft.lead)
+            page.nodes.extend(nodes)
+    for page in pages.values():
+        page.topics = assign_ids(page)
+        if not page.summary:
+            page.summary = _first_words(page)
+    return title_lines, list(pages.values())
+
+
+def _deepen(node: Node) -> Node:
+    if node.kind != "topic":
+        return node
+    return Node(node.kind, node.line, node.text, node.depth, min(node.level + 1, 6), node.lead)
+
+
+def _first_words(page: Page) -> str:
+    norm = normalizer()
+    for line in [*page.lead, *(n.line for n in page.nodes)]:
+        text = norm.plain(line.text.strip().lstrip("-•* ").strip())
+        if text:
+            return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
+    return ""
+
+
+def assign_ids(page: Page) -> list[Topic]:
+    """Ids from each heading's text, qualified by its parent topic only where two would clash.
+
+    Never from position: adding notes elsewhere on the page leaves every other id as it was.
+    """
+    norm = normalizer()
+    topics: list[Topic] = []
+    stack: list[Topic] = []
+    for node in page.nodes:
+        if node.kind != "topic":
+            continue
+        while stack and stack[-1].node.level >= node.level:
+            stack.pop()
+        text = norm.heading(node.text)
+        topic = Topic(node=node, title=norm.plain(text), markdown=norm.markdown(text),
+                      parent=stack[-1] if stack else None)
+        topics.append(topic)
+        stack.append(topic)
+    by_slug: dict[str, list[Topic]] = {}
+    for topic in topics:
+        by_slug.setdefault(slugify(topic.title), []).append(topic)
+    taken: dict[str, Topic] = {}
+    for slug, same in by_slug.items():
+        for topic in same:
+            topic.id = slug if len(same) == 1 else _qualified(topic, slug, same)
+    for topic in topics:
+        if topic.id in taken:
+            other = taken.get(topic.id)
+            where = f" (also on line {other.node.line.number})" if other else ""
+            raise NotesError(topic.node.line.path, topic.node.line.number,
+                             f'heading "{topic.title}" appears twice in {page.title}{where}; '
+                             "rename one")
+        taken[topic.id] = topic
+    return topics
+
+
+def _qualified(topic: Topic, slug: str, same: list[Topic]) -> str:
+    """The id of one of several same-named headings: its parent's name, else its own gist."""
+    parentless = [t for t in same if t.parent is None]
+    if topic.parent is not None:
+        return f"{slugify(topic.parent.title)}-{slug}"
+    if len(parentless) == 1:
+        return slug
+    if topic.node.lead:
+        gist = " ".join(normalizer().plain(topic.node.lead).split()[:3])
+        return f"{slug}-{slugify(gist)}"
+    return slug

@@ -1,0 +1,76 @@
+"""Reading the notes: files in, clean numbered lines out, or a NotesError that names the spot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NotesError
+
+NOTE_SUFFIXES = (".txt", ".md")
+TAB_WIDTH = 4
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of the notes as typed: where it came from and its text (no line ending)."""
+
+    path: str
+    number: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def note_files(notes: Path) -> list[Path]:
+    """The notes files under a path: the file itself, or every *.txt and *.md in a folder."""
+    if not notes.exists():
+        raise NotesError(str(notes), None, "no such file or folder; pass --notes PATH to the notes")
+    if notes.is_file():
+        return [notes]
+    files = sorted(p for p in notes.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES)
+    if not files:
+        raise NotesError(str(notes), None, "holds no *.txt or *.md notes; add one or pass --notes FILE")
+    return files
+
+
+def decode(data: bytes, path: str) -> list[SourceLine]:
+    """Bytes of one notes file to lines; CRLF, a BOM, tabs and trailing spaces are evened out."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        byte = data[err.start]
+        raise NotesError(path, line, f"byte 0x{byte:02x} at offset {err.start} is not UTF-8; "
+                                     "save the file as UTF-8") from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [
+        SourceLine(path, number, line.expandtabs(TAB_WIDTH).rstrip())
+        for number, line in enumerate(text.split("\n"), 1)
+    ]
+    if all(line.blank for line in lines):
+        raise NotesError(path, 1, "the notes file is empty; write some notes or remove the file")
+    for line in lines:
+        if "\x00" in line.text:
+            raise NotesError(path, line.number, "holds a NUL byte; this is not a text file")
+    return lines
+
+
+def read_notes(notes: Path, display_root: Path | None = None) -> list[list[SourceLine]]:
+    """Every notes file under `notes`, decoded, in a stable order."""
+    out = []
+    for file in note_files(notes):
+        shown = file
+        if display_root is not None:
+            try:
+                shown = file.resolve().relative_to(display_root.resolve())
+            except ValueError:
+                shown = file
+        try:
+            data = file.read_bytes()
+        except OSError as err:
+            raise NotesError(str(shown), None, f"cannot be read ({err.strerror}); check its permissions") from None
+        out.append(decode(data, str(shown)))
+    return out

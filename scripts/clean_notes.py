@@ -1,0 +1,53 @@
+"""Turn the raw notes into one Markdown page per service.
+
+    python scripts/clean_notes.py                 # notes/ -> docs/
+    python scripts/clean_notes.py --check         # exit 1 and name the stale pages; write nothing
+    python scripts/clean_notes.py --spell-report  # words the corrections and dictionary don't know
+
+Exit codes: 0 done (or up to date), 1 stale pages under --check, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from notesite import NotesError, build, stale_files, write  # noqa: E402
+from notesite.report import site_report, spelling_report  # noqa: E402
+
+
+def run(argv: list[str] | None = None) -> int:
+    """The command line: parse arguments, call the core, map errors to exit codes."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=Path, default=ROOT / "notes", help="a notes file or folder (default: notes/)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="where the pages go (default: docs/)")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the pages are stale")
+    parser.add_argument("--spell-report", action="store_true", help="list words no correction or dictionary knows")
+    args = parser.parse_args(argv)
+    try:
+        site = build(args.notes, display_root=Path.cwd())
+        if args.spell_report:
+            print(spelling_report(site), end="")
+            return 0
+        if args.check:
+            stale = stale_files(site, args.out)
+            for name in stale:
+                print(f"{args.out / name}: stale; run python scripts/clean_notes.py", file=sys.stderr)
+            return 1 if stale else 0
+        changed = write(site, args.out)
+    except NotesError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"error: {err.filename or ''}: {err.strerror}; check the path and its permissions", file=sys.stderr)
+        return 2
+    print(site_report(site, changed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run())
