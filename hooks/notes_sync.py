@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).absolute().parent.parent  # not resolve(): a test project links hooks/ in
 sys.path.insert(0, str(ROOT))  # hooks are loaded by path: import the core as a sibling package
 
 import notesite  # noqa: E402

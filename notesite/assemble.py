@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import data
-from .errors import NotesError
 from .inline import normalizer
 from .outline import Node, Outline, PageDraft
 from .source import SourceLine
@@ -25,6 +24,7 @@ class Topic:
     title: str              # cleaned plain text
     markdown: str = ""      # cleaned inline Markdown
     id: str = ""
+    first_line: str = ""    # the raw line under the heading, to tell same-named headings apart
     parent: "Topic | None" = None
 
 
@@ -126,11 +126,13 @@ def assign_ids(page: Page) -> list[Topic]:
     """Ids from each heading's text, qualified by its parent topic only where two would clash.
 
     Never from position: adding notes elsewhere on the page leaves every other id as it was.
+    Of several headings with the same text, the shallowest (then the first) keeps the plain id,
+    so a duplicate appended later never takes an id that was already published.
     """
     norm = normalizer()
     topics: list[Topic] = []
     stack: list[Topic] = []
-    for node in page.nodes:
+    for position, node in enumerate(page.nodes):
         if node.kind != "topic":
             continue
         while stack and stack[-1].node.level >= node.level:
@@ -138,34 +140,45 @@ def assign_ids(page: Page) -> list[Topic]:
         text = norm.heading(node.text)
         topic = Topic(node=node, title=norm.plain(text), markdown=norm.markdown(text),
                       parent=stack[-1] if stack else None)
+        topic.first_line = _first_content(page.nodes, position)
         topics.append(topic)
         stack.append(topic)
     by_slug: dict[str, list[Topic]] = {}
     for topic in topics:
         by_slug.setdefault(slugify(topic.title), []).append(topic)
-    taken: dict[str, Topic] = {}
+    taken: set[str] = set()
+    for slug, same in by_slug.items():
+        keeper = min(same, key=lambda t: t.node.level)
+        keeper.id = slug
+        taken.add(slug)
     for slug, same in by_slug.items():
         for topic in same:
-            topic.id = slug if len(same) == 1 else _qualified(topic, slug, same)
-    for topic in topics:
-        if topic.id in taken:
-            other = taken.get(topic.id)
-            where = f" (also on line {other.node.line.number})" if other else ""
-            raise NotesError(topic.node.line.path, topic.node.line.number,
-                             f'heading "{topic.title}" appears twice in {page.title}{where}; '
-                             "rename one")
-        taken[topic.id] = topic
+            if not topic.id:
+                topic.id = _qualified(topic, slug, taken)
+                taken.add(topic.id)
     return topics
 
 
-def _qualified(topic: Topic, slug: str, same: list[Topic]) -> str:
-    """The id of one of several same-named headings: its parent's name, else its own gist."""
-    parentless = [t for t in same if t.parent is None]
+def _first_content(nodes: list[Node], position: int) -> str:
+    following = nodes[position + 1] if position + 1 < len(nodes) else None
+    if following is None or following.kind == "topic":
+        return ""
+    return following.text
+
+
+def _qualified(topic: Topic, slug: str, taken: set[str]) -> str:
+    """The id of a heading whose plain id is taken: by its parent's name, else by its gist."""
+    norm = normalizer()
+    candidates = []
     if topic.parent is not None:
-        return f"{slugify(topic.parent.title)}-{slug}"
-    if len(parentless) == 1:
-        return slug
-    if topic.node.lead:
-        gist = " ".join(normalizer().plain(topic.node.lead).split()[:3])
-        return f"{slug}-{slugify(gist)}"
-    return slug
+        candidates.append(f"{slugify(topic.parent.title)}-{slug}")
+    for gist in (topic.node.lead, topic.first_line):
+        if gist:
+            candidates.append(f"{slug}-{slugify(' '.join(norm.plain(gist).split()[:4]))}")
+    for candidate in candidates:
+        if candidate not in taken:
+            return candidate
+    number = 2
+    while f"{slug}-{number}" in taken:
+        number += 1
+    return f"{slug}-{number}"

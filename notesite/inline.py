@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import data
 
 URL = r"https?://[^\s<>\"'`]+"
-PATH = r"(?<![\w/.:])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
+PATH = r"(?<![\w/.:<])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
 SNAKE_CASE = r"(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?!\w)"
 LOWER_CAMEL_CASE = r"(?<![\w.])[a-z]+[A-Z][A-Za-z0-9]*(?!\w)"
 UPPER_CAMEL_CASE = r"(?<![\w.])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?!\w)"

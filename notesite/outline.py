@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from .source import SourceLine
 
-PAGE_HEADING = re.compile(r"^\s{0,3}#{1,2}(?!#)\s*(?P<title>[A-Za-z].*?)\s*#*\s*$")
-TOPIC_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{3,6})\s*(?P<title>[A-Za-z].*?)\s*#*\s*$")
+# "## EC2", "#Scalability": a page. Not "#1 priority", which is a number, not a heading.
+PAGE_HEADING = re.compile(r"^\s{0,3}#{1,2}(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*$")
+TOPIC_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{3,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*$")
 BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|\*\s+)+)(?P<text>\S.*)$")
 # "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
 DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")

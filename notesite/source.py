@@ -42,8 +42,8 @@ def decode(data: bytes, path: str) -> list[SourceLine]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        byte = data[err.start]
-        raise NotesError(path, line, f"byte 0x{byte:02x} at offset {err.start} is not UTF-8; "
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise NotesError(path, line, f"byte 0x{data[err.start]:02x} at column {column} is not UTF-8; "
                                      "save the file as UTF-8") from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = [

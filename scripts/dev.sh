@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Set up and run the project on a fresh Debian machine with Python 3.11.
+#   scripts/dev.sh serve   install the site's requirements, then serve it on http://127.0.0.1:8000/aws-notes/
+#   scripts/dev.sh test    install everything the tests need (Debian's Chromium too), then run them all
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv() {
+  [[ -x .venv/bin/python ]] || python3 -m venv .venv
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1"
+}
+
+chromium() {
+  command -v chromium >/dev/null && return
+  local sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+case "${1:-}" in
+  serve)
+    venv requirements.txt
+    exec .venv/bin/mkdocs serve "${@:2}"
+    ;;
+  test)
+    chromium
+    venv requirements-test.txt
+    exec .venv/bin/python -m pytest "${@:2}"
+    ;;
+  *)
+    echo "usage: scripts/dev.sh serve|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,78 @@
+"""`mkdocs build --strict` is an integration test: the real notes and hostile notes both build,
+with zero warnings, every link and anchor valid, and nothing fetched from another host."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REAL_NOTES, ROOT, make_project, mkdocs_build
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+def _pages(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_real_notes_build_strict_with_every_service_page(real_site):
+    for slug in ("ec2", "ami", "systems-manager", "scalability-and-high-availability", "elastic-load-balancing"):
+        assert (real_site / slug / "index.html").exists()
+
+
+def test_no_page_loads_anything_from_another_host(real_site):
+    for path, soup in _pages(real_site):
+        for tag in soup.find_all(["script", "link", "img", "iframe", "source", "video", "audio"]):
+            url = tag.get("src") or (tag.get("href") if tag.name == "link" and tag.get("rel") != ["canonical"] else None)
+            if url:
+                assert not urlsplit(url).netloc, f"{path.relative_to(real_site)} loads {url}"
+        for style in soup.find_all("style"):
+            assert "@import" not in style.text and "url(http" not in style.text
+
+
+def test_every_heading_on_a_service_page_has_its_written_id(real_site):
+    ec2 = BeautifulSoup((real_site / "ec2" / "index.html").read_text(), "html.parser")
+    ids = {h.get("id") for h in ec2.select("article h2, article h3, article h4")}
+    assert {"spread", "spot-block", "instancelimitexceeded", "purchasing-options-spot-instances"} <= ids
+
+
+def test_the_site_builds_without_the_hooks(tmp_path):
+    """Hooks enrich the site; without them (as under MkDocs' successors) it still builds."""
+    config = re.sub(r"(?ms)^hooks:\n(?:  - .*\n)+", "", (ROOT / "mkdocs.yml").read_text())
+    (tmp_path / "mkdocs.yml").write_text(config)
+    for part in ("docs", "overrides"):
+        (tmp_path / part).symlink_to(ROOT / part)
+    result = mkdocs_build(tmp_path, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "hooks" not in config
+
+
+def test_hostile_notes_render_as_inert_text(tmp_path):
+    project = make_project(tmp_path / "project", {"hostile.txt": (GOLDEN / "hostile" / "notes.txt").read_text()})
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for path, soup in _pages(tmp_path / "site"):
+        html = path.read_text()
+        assert "<script>alert" not in html and "<iframe" not in html and "<b>bold" not in html
+        assert not soup.select('a[href^="javascript:"]')
+        assert "root:x:0:0" not in html  # the --8<-- line included no file
+    page = BeautifulSoup((tmp_path / "site" / "script-alert-title-script" / "index.html").read_text(), "html.parser")
+    text = page.select_one("article").get_text()
+    for literal in ("<b>bold?</b>", "[instance](javascript:alert(1))", "*not emphasis*", "{: #fake-id .class}",
+                    '--8<-- "/etc/passwd"', "*[EC2]: Not the glossary", "1. not an ordered list",
+                    "| not | a table |", '!!! note "not an admonition"', "&amp; &#60; &copy;"):
+        assert literal in text, literal

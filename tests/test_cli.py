@@ -1,0 +1,115 @@
+"""The command line: exit codes, exact one-line errors, and nothing written on failure."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+SCRIPT = ROOT / "scripts" / "clean_notes.py"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], cwd=cwd, capture_output=True, text=True)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def work(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n\nhand-written\n")
+    return tmp_path
+
+
+def test_writes_pages_then_check_passes(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert "1 pages, 1 sections" in result.stdout
+    assert (work / "docs" / "ec2.md").exists() and (work / "docs" / ".pages").exists()
+    assert run("--notes", "notes", "--out", "docs", "--check", cwd=work).returncode == 0
+
+
+def test_check_names_stale_pages_exits_1_and_writes_nothing(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    run("--notes", "notes", "--out", "docs", cwd=work)
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block, edited\n")
+    before = snapshot(work / "docs")
+    result = run("--notes", "notes", "--out", "docs", "--check", cwd=work)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "docs/ec2.md: stale; run python scripts/clean_notes.py"
+    assert snapshot(work / "docs") == before
+
+
+def test_pages_of_a_removed_service_are_removed_and_hand_written_pages_kept(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nA\n- a\n## AMI\nB\n- b\n")
+    run("--notes", "notes", "--out", "docs", cwd=work)
+    (work / "notes" / "n.txt").write_text("## EC2\nA\n- a\n")
+    stale = run("--notes", "notes", "--out", "docs", "--check", cwd=work).stderr.splitlines()
+    assert stale == [f"docs/{name}: stale; run python scripts/clean_notes.py"
+                     for name in (".pages", "index.md", "ami.md")]
+    assert run("--notes", "notes", "--out", "docs", cwd=work).returncode == 0
+    assert not (work / "docs" / "ami.md").exists()
+    assert (work / "docs" / "about.md").read_text() == "# About\n\nhand-written\n"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "notes/n.txt:1: the notes file is empty; write some notes or remove the file"),
+    (b"  \n\t\n\n", "notes/n.txt:1: the notes file is empty; write some notes or remove the file"),
+    (b"## EC2\n- ok\n- caf\xe9\n", "notes/n.txt:3: byte 0xe9 at column 6 is not UTF-8; save the file as UTF-8"),
+    (b"# Title only\n", "notes/n.txt: has a title but no notes under it; add notes below a heading"),
+])
+def test_bad_notes_give_one_line_exit_2_and_write_nothing(work, content, message):
+    (work / "notes" / "n.txt").write_bytes(content)
+    before = snapshot(work / "docs")
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 2
+    assert result.stderr == f"error: {message}\n"
+    assert "Traceback" not in result.stderr
+    assert snapshot(work / "docs") == before
+
+
+def test_a_missing_notes_path_is_named(work):
+    result = run("--notes", "nowhere.txt", "--out", "docs", cwd=work)
+    assert result.returncode == 2
+    assert result.stderr == "error: nowhere.txt: no such file or folder; pass --notes PATH to the notes\n"
+
+
+def test_a_dangling_link_is_a_missing_path(work):
+    os.symlink(work / "gone.txt", work / "notes" / "link.txt")
+    result = run("--notes", "notes/link.txt", "--out", "docs", cwd=work)
+    assert result.returncode == 2 and "no such file or folder" in result.stderr
+
+
+def test_an_unreadable_notes_path_is_named(work):
+    (work / "notes" / "n.txt").mkdir()  # a folder where a file is expected: reading it fails
+    result = run("--notes", "notes/n.txt/", "--out", "docs", cwd=work)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: notes/n.txt: holds no *.txt or *.md notes")
+
+
+def test_a_bad_file_among_good_ones_stops_everything(work):
+    (work / "notes" / "a.txt").write_text("## EC2\nA\n- a\n")
+    (work / "notes" / "b.txt").write_bytes(b"## AMI\n\xff\n")
+    before = snapshot(work / "docs")
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 2 and "notes/b.txt:2: byte 0xff" in result.stderr
+    assert snapshot(work / "docs") == before
+
+
+def test_a_hand_written_page_is_never_overwritten(work):
+    (work / "docs" / "ec2.md").write_text("# My own EC2 page\n")
+    (work / "notes" / "n.txt").write_text("## EC2\nA\n- a\n")
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 2
+    assert "docs/ec2.md: exists and was not generated from the notes" in result.stderr
+    assert (work / "docs" / "ec2.md").read_text() == "# My own EC2 page\n"

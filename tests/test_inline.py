@@ -1,0 +1,75 @@
+"""One line of notes to inline Markdown: identifiers kept, typos fixed, names cased, HTML inert."""
+
+from __future__ import annotations
+
+import pytest
+
+from notesite.inline import normalizer
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("InstanceLimitExceeded: if you get this error", "`InstanceLimitExceeded`: if you get this error"),
+    ("- StatusCheckFailed_System", "\\- `StatusCheckFailed_System`"),
+    ("is CWAgent (can be configured/changed)", "is `CWAgent` (can be configured/changed)"),
+    ("pid_file: name of process", "`pid_file`: name of process"),
+    ("instance type(m5.large), os", "instance type(`m5.large`), OS"),
+    ("CLI attribute: InstanceInitiatedShutdownBehaviour", "CLI attribute: `InstanceInitiatedShutdownBehaviour`"),
+    ("done on a port and a route (/health is common)", "done on a port and a route (`/health` is common)"),
+    ("- capacityOptimizes: pool", "\\- `capacityOptimizes`: pool"),
+])
+def test_identifiers_are_kept_exactly_and_set_as_code(typed, expected):
+    assert normalizer().markdown(typed) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("the EC2 instances placement srategy", "the EC2 instances placement strategy"),
+    ("Shudown Behaviour", "Shutdown Behaviour"),
+    ("Deafualt namespace", "Default namespace"),
+    ("store in S# and query", "store in S3 and query"),
+    ("A partition failure can affect many ec@s but wont affect", "A partition failure can affect many EC2s but won't affect"),
+    ("where the instance i launched", "where the instance is launched"),
+    ("- PRovide SSL termination", "- Provide SSL termination"),
+])
+def test_reviewed_corrections_fix_misspellings_keeping_the_authors_case(typed, expected):
+    assert normalizer().plain(typed) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("in cloudwatch", "in CloudWatch"),
+    ("uses es2 instance connet api", "uses EC2 instance connect API"),
+    ("We need to install the SSm agent", "We need to install the SSM agent"),
+    ("Integrated with AWs Config", "Integrated with AWS Config"),
+    ("Elastic IPS", "Elastic IPs"),
+    ("http, https, web socket", "HTTP, HTTPS, web socket"),
+    ("Supports Linux,  MacOS and windows", "Supports Linux,  macOS and windows"),
+])
+def test_aws_names_are_cased_right(typed, expected):
+    assert normalizer().plain(typed) == expected
+
+
+def test_a_single_word_service_name_is_left_as_typed_in_prose():
+    # "Budgets" and "Lambda" are services, but "budgets" in a sentence is an English word.
+    assert normalizer().plain("teams with budgets") == "teams with budgets"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+    ("Connection closed by [instance] port22", "Connection closed by \\[instance\\] port22"),
+    ("*[EC2]: fake", "\\*\\[EC2\\]: fake"),
+    ("# not a heading", "\\# not a heading"),
+    ("1. not a list", "1\\. not a list"),
+    ("> not a quote", "\\> not a quote"),
+    ("a {: .class} b", "a \\{: .class\\} b"),
+    ("&lt; stays literal", "&amp;lt; stays literal"),
+    ("~~~", "&#126;&#126;&#126;"),
+    ("a | b", "a \\| b"),
+])
+def test_markdown_and_html_in_the_notes_stay_literal(typed, expected):
+    assert normalizer().markdown(typed) == expected
+
+
+def test_headings_start_with_a_capital_unless_they_start_with_an_identifier():
+    norm = normalizer()
+    assert norm.heading("changing instance type") == "Changing instance type"
+    assert norm.heading("capacityOptimizes pool") == "capacityOptimizes pool"
+    assert norm.heading("SSM- Documents") == "SSM - Documents"
