@@ -9,8 +9,10 @@ from pathlib import Path
 
 from .assemble import Page, assemble
 from .errors import NotesError
+from .links import linker
 from .outline import outline
-from .render import GENERATED, HOME, NAV_FILE, page_file, render_home, render_nav, render_page
+from .render import (GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, page_file, render_glossary, render_home,
+                     render_nav, render_page)
 from .source import SourceLine, read_notes
 
 
@@ -21,6 +23,7 @@ class Site:
     title_lines: list[SourceLine]
     pages: list[Page]
     files: dict[str, str]
+    cross_links: list[tuple[str, str, str]]   # (page, words linked, target)
 
 
 def site_from_lines(notes: list[list[SourceLine]]) -> Site:
@@ -30,10 +33,12 @@ def site_from_lines(notes: list[list[SourceLine]]) -> Site:
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
         raise NotesError(where, None, "has a title but no notes under it; add notes below a heading")
-    files = {page_file(p): render_page(p) for p in pages}
+    links = linker(pages)
+    files = {page_file(p): render_page(p, links) for p in pages}
     files[HOME] = render_home(title_lines, pages)
     files[NAV_FILE] = render_nav(pages)
-    return Site(title_lines, pages, dict(sorted(files.items())))
+    files[GLOSSARY_FILE] = render_glossary()
+    return Site(title_lines, pages, dict(sorted(files.items())), links.made)
 
 
 def _default_title(lines: list[SourceLine]) -> str:
@@ -53,14 +58,13 @@ def is_generated(path: Path) -> bool:
             head = [handle.readline() for _ in range(2)]
     except (OSError, UnicodeDecodeError):
         return False
-    return any(line.rstrip("\n") == GENERATED for line in head)
+    return any(line.rstrip("\n").endswith(GENERATED_NOTE) for line in head)
 
 
 def _generated_files(out: Path) -> set[str]:
     if not out.is_dir():
         return set()
-    return {str(p.relative_to(out)) for p in out.rglob("*")
-            if p.is_file() and p.parent == out and is_generated(p)}
+    return {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and is_generated(p)}
 
 
 def stale_files(site: Site, out: Path) -> list[str]:
@@ -88,12 +92,12 @@ def write(site: Site, out: Path) -> list[str]:
         if path.exists() and not is_generated(path):
             raise NotesError(str(path), None, "exists and was not generated from the notes; "
                              "rename the service heading or move that file")
-    out.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []
     try:
         for name in changed:
             if name in site.files:
-                handle, temp = tempfile.mkstemp(dir=out, prefix=".notesite-")
+                (out / name).parent.mkdir(parents=True, exist_ok=True)
+                handle, temp = tempfile.mkstemp(dir=(out / name).parent, prefix=".notesite-")
                 with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as f:
                     f.write(site.files[name])
                 staged.append((Path(temp), out / name))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from . import data
 
@@ -37,6 +38,10 @@ FENCE_START = re.compile(r"^~{3,}")
 HEADING_SPACING = re.compile(r"(?<=\w)- (?=\w)")
 OPENING_PAREN_SPACING = re.compile(r"(?<=\w)\( ")
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+
+
+# Given cleaned prose: the (start, end, url) spans to turn into links.
+LinkFinder = Callable[[str], "list[tuple[int, int, str]]"]
 
 
 @dataclass(frozen=True)
@@ -122,14 +127,24 @@ class Normalizer:
         """The cleaned text with no Markdown: for ids, titles, summaries and search."""
         return "".join(s.text if s.code else self.fix_prose(s.text) for s in self.segments(text))
 
-    def markdown(self, text: str) -> str:
-        """The cleaned text as inline Markdown that renders exactly as the words read."""
+    def markdown(self, text: str, links: LinkFinder | None = None) -> str:
+        """The cleaned text as inline Markdown that renders exactly as the words read.
+
+        `links`, given the cleaned prose, names the spans to link and where to; only prose is
+        linked, never identifiers.
+        """
         parts = []
         for segment in self.segments(text):
             if segment.code:
                 parts.append(f"`{segment.text}`")
-            else:
-                parts.append(escape(self.fix_prose(segment.text)))
+                continue
+            prose = self.fix_prose(segment.text)
+            position = 0
+            for start, end, url in (links(prose) if links else ()):
+                parts.append(escape(prose[position:start]))
+                parts.append(f"[{escape(prose[start:end])}]({url})")
+                position = end
+            parts.append(escape(prose[position:]))
         out = "".join(parts)
         if parts and not out.startswith("`"):
             out = LINE_START_MARKER.sub(lambda m: _escape_marker(m.group(0)), out)

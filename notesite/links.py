@@ -1,0 +1,121 @@
+"""Cross-links: mentions of services and topics that have a page or section of their own.
+
+One regex holds every linkable name, so each line is scanned once however many names there
+are. Within a section each target is linked at its first mention only, and a section never
+links to itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import data
+from .assemble import Page, Topic
+
+MIN_TOPIC_WORDS = 2     # "Monitoring", "Cluster": too common to link on every mention
+MAX_TOPIC_WORDS = 4
+PLAIN_TITLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*[A-Za-z0-9]$")
+QUESTION = re.compile(r"^(how|what|why|which|where|when)\b", re.IGNORECASE)
+SEPARATOR = re.compile(r"^[\s\-:]+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a name links to: a page, and a section on it ("" for the page itself)."""
+
+    page: str
+    anchor: str = ""
+
+    def url(self) -> str:
+        return f"{self.page}.md" + (f"#{self.anchor}" if self.anchor else "")
+
+
+@dataclass
+class Linker:
+    """All linkable names of a site, compiled into one pattern."""
+
+    targets: dict[str, Target]
+    pattern: re.Pattern[str] | None
+    made: list[tuple[str, str, str]] = field(default_factory=list)   # (page, term, url)
+
+    def for_section(self, page: str, section: str) -> "SectionLinks":
+        return SectionLinks(self, page, section)
+
+
+@dataclass
+class SectionLinks:
+    """Link finding for one section: remembers which targets it has linked already."""
+
+    linker: Linker
+    page: str
+    section: str
+    linked: set[Target] = field(default_factory=set)
+
+    def __call__(self, prose: str) -> list[tuple[int, int, str]]:
+        if self.linker.pattern is None:
+            return []
+        spans = []
+        for match in self.linker.pattern.finditer(prose):
+            target = self.linker.targets[_key(match.group(0))]
+            if target in self.linked or target.page == self.page and target.anchor in ("", self.section):
+                continue
+            self.linked.add(target)
+            spans.append((match.start(), match.end(), target.url()))
+            self.linker.made.append((self.page, match.group(0), target.url()))
+        return spans
+
+
+def _key(text: str) -> str:
+    key = " ".join(text.lower().split())
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+
+
+def linker(pages: list[Page]) -> Linker:
+    """The linker for a site: its services that have pages, and its topics' names."""
+    targets: dict[str, Target] = {}
+    slugs = {p.slug for p in pages}
+    topics_by_title = {(p.slug, _key(t.title)): t for p in pages for t in p.topics}
+    for service in data.services():
+        if service.page not in slugs:
+            continue
+        own_section = topics_by_title.get((service.page, _key(service.name)))
+        target = Target(service.page, own_section.id if own_section else "")
+        for name in service.spellings():
+            if name == service.abbr and len(name) < 3:
+                continue
+            targets.setdefault(_key(name), target)
+    for page in pages:
+        own = {n.lower() for s in data.services() if s.page == page.slug for n in s.spellings()}
+        for topic in sorted(page.topics, key=lambda t: t.node.level):
+            for name in _topic_names(topic, own):
+                targets.setdefault(_key(name), Target(page.slug, topic.id))
+    if not targets:
+        return Linker(targets, None)
+    names = sorted(targets, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) + "s?" for n in names)
+    return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{alternatives})(?![\w\-/])", re.IGNORECASE))
+
+
+def _topic_names(topic: Topic, own_service: set[str]) -> list[str]:
+    """A topic's linkable names: its title, and its title without its page's service in front.
+
+    A name that starts with another service ("IAM permissions" on the Systems Manager page,
+    "CloudWatch metrics" on the EC2 page) is about that service in general, not this topic.
+    """
+    title = topic.title
+    if QUESTION.match(title) or not PLAIN_TITLE.match(title):
+        return []
+    names = [title]
+    prefix = next((s for s in sorted(own_service, key=len, reverse=True)
+                   if title.lower().startswith(s + " ") or title.lower().startswith(s + "-")), None)
+    if prefix:
+        names.append(SEPARATOR.sub("", title[len(prefix):]))
+    return [n for n in names if MIN_TOPIC_WORDS <= len(n.split()) <= MAX_TOPIC_WORDS
+            and not _starts_with_other_service(n, own_service)]
+
+
+def _starts_with_other_service(name: str, own_service: set[str]) -> bool:
+    first = name.split()[0].lower()
+    return first not in own_service and any(
+        first == spelling.lower() for s in data.services() for spelling in s.spellings())
