@@ -19,12 +19,15 @@ sys.path.insert(0, str(ROOT))  # hooks are loaded by path: import the core as a 
 import notesite  # noqa: E402
 
 NOTES = ROOT / "notes"
+PUBLISHED_IDS = ROOT / "anchors.yaml"
 log = logging.getLogger("mkdocs.hooks.notes_sync")
 
 
 def on_pre_build(config, **kwargs) -> None:
     try:
-        changed = notesite.write(notesite.build(NOTES, display_root=ROOT), Path(config["docs_dir"]))
+        # Ids are registered as published by scripts/clean_notes.py only, never mid-edit.
+        site = notesite.build(NOTES, display_root=ROOT, registry=PUBLISHED_IDS)
+        changed = notesite.write(site, Path(config["docs_dir"]))
     except notesite.NotesError as err:
         raise PluginError(f"notes: {err}") from None
     if changed:

@@ -8,11 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import Page, assemble
+from . import anchors
+from .anchors import Registry
+from .assemble import Topic
 from .errors import NotesError
+from .inline import normalizer
 from .links import linker
 from .outline import outline
 from .render import (GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, page_file, render_glossary, render_home,
-                     render_nav, render_page)
+                     render_nav, render_page, render_share_page, share_file)
+
+SHARE_DESCRIPTION_CHARS = 200
 from .source import SourceLine, read_notes
 
 
@@ -24,21 +30,56 @@ class Site:
     pages: list[Page]
     files: dict[str, str]
     cross_links: list[tuple[str, str, str]]   # (page, words linked, target)
+    registry: Registry                        # every published id, including this build's
+    aliases: list[anchors.Alias]
+
+    @property
+    def registry_text(self) -> str:
+        return anchors.dump(self.registry)
 
 
-def site_from_lines(notes: list[list[SourceLine]]) -> Site:
-    """The pure core: decoded notes files to generated files."""
+def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = None) -> Site:
+    """The pure core: decoded notes files (and the ids published so far) to generated files."""
     outlines = [outline(lines, default_title=_default_title(lines)) for lines in notes]
     title_lines, pages = assemble(outlines)
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
         raise NotesError(where, None, "has a title but no notes under it; add notes below a heading")
+    aliases, registry = anchors.resolve(pages, published or Registry())
     links = linker(pages)
-    files = {page_file(p): render_page(p, links) for p in pages}
+    files = {page_file(p): render_page(p, links, aliases) for p in pages}
+    files.update(_share_pages(pages, aliases))
     files[HOME] = render_home(title_lines, pages)
     files[NAV_FILE] = render_nav(pages)
     files[GLOSSARY_FILE] = render_glossary()
-    return Site(title_lines, pages, dict(sorted(files.items())), links.made)
+    return Site(title_lines, pages, dict(sorted(files.items())), links.made, registry, aliases)
+
+
+def _share_pages(pages: list[Page], aliases: list[anchors.Alias]) -> dict[str, str]:
+    """A share page for every section, and for every old id that now leads elsewhere."""
+    by_key = {(p.slug, t.id): (p, t) for p in pages for t in p.topics}
+    out = {}
+    for (slug, ident), (page, topic) in by_key.items():
+        out[share_file(slug, ident)] = render_share_page(page, topic.title, _description(page, topic), slug, ident)
+    for alias in aliases:
+        page, topic = by_key[(alias.to_page, alias.to_id)]
+        out[share_file(alias.page, alias.id)] = render_share_page(
+            page, topic.title, _description(page, topic), alias.to_page, alias.to_id)
+    return out
+
+
+def _description(page: Page, topic: Topic) -> str:
+    """A section's first lines as one short plain sentence, for link previews."""
+    norm = normalizer()
+    parts = [topic.node.lead] if topic.node.lead else []
+    for node in page.nodes[page.nodes.index(topic.node) + 1:]:
+        if node.kind == "topic" or sum(len(p) for p in parts) > SHARE_DESCRIPTION_CHARS:
+            break
+        parts.append(node.text)
+    text = "; ".join(norm.plain(p.strip()) for p in parts).strip() or f"{topic.title}, in the {page.title} notes."
+    if len(text) > SHARE_DESCRIPTION_CHARS:
+        text = text[:SHARE_DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
+    return text
 
 
 def _default_title(lines: list[SourceLine]) -> str:
@@ -46,9 +87,38 @@ def _default_title(lines: list[SourceLine]) -> str:
     return stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Notes"
 
 
-def build(notes: Path, display_root: Path | None = None) -> Site:
-    """Read the notes under a path and build the site's files (nothing is written)."""
-    return site_from_lines(read_notes(notes, display_root))
+def build(notes: Path, display_root: Path | None = None, registry: Path | None = None) -> Site:
+    """Read the notes under a path (and the published ids) and build the site's files."""
+    published = None
+    if registry is not None:
+        published = anchors.load(registry, _shown(registry, display_root))
+    return site_from_lines(read_notes(notes, display_root), published)
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def registry_is_stale(site: Site, path: Path) -> bool:
+    """Whether the registry file lacks ids this build publishes."""
+    try:
+        return path.read_text(encoding="utf-8") != site.registry_text
+    except OSError:
+        return True
+
+
+def write_registry(site: Site, path: Path) -> bool:
+    """Record this build's ids as published; True if the file changed."""
+    if not registry_is_stale(site, path):
+        return False
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".anchors-")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as f:
+        f.write(site.registry_text)
+    os.replace(temp, path)
+    return True
 
 
 def is_generated(path: Path) -> bool:
@@ -58,7 +128,7 @@ def is_generated(path: Path) -> bool:
             head = [handle.readline() for _ in range(2)]
     except (OSError, UnicodeDecodeError):
         return False
-    return any(line.rstrip("\n").endswith(GENERATED_NOTE) for line in head)
+    return any(GENERATED_NOTE in line for line in head)
 
 
 def _generated_files(out: Path) -> set[str]:

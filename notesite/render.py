@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import html
 import json
 import re
 
 from . import data
 from .assemble import Page, Topic
 from .inline import LinkFinder, escape, normalizer
+from .anchors import Alias
 from .links import Linker
 from .outline import Node
 from .source import SourceLine
@@ -25,11 +28,16 @@ def page_file(page: Page) -> str:
     return f"{page.slug}.md"
 
 
-def render_page(page: Page, linker: Linker) -> str:
+def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
     """A service page: front matter, title, lead lines, then every node in order."""
     norm = normalizer()
     ids = {id(t.node): t for t in page.topics}
     out = [_front_matter(page.title, page.summary), f"# {escape(page.title)}", ""]
+    # Old ids of sections that moved to another page: the page script sends readers on.
+    for alias in aliases:
+        if alias.page == page.slug and alias.to_page != page.slug:
+            out += [f'<span id="{alias.id}" class="notes-moved" '
+                    f'data-moved-to="../{alias.to_page}/#{alias.to_id}"></span>', ""]
     links = linker.for_section(page.slug, "")
     for line in page.lead:
         out += [norm.markdown(line.text.strip(), links), ""]
@@ -44,7 +52,10 @@ def render_page(page: Page, linker: Linker) -> str:
             if node.kind == "topic":
                 topic = ids[id(node)]
                 links = linker.for_section(page.slug, topic.id)
-                out.append(f"{'#' * node.level} {topic.markdown} {{#{topic.id}}}")
+                # Old ids of this same section, kept working inside its heading.
+                old = "".join(f'<span id="{a.id}" class="notes-alias"></span>' for a in aliases
+                              if a.page == page.slug and (a.to_page, a.to_id) == (page.slug, topic.id))
+                out.append(f"{'#' * node.level} {old}{topic.markdown} {{#{topic.id}}}")
                 if node.lead:
                     out += ["", _with_label(node.lead, links)]
             else:
@@ -142,3 +153,46 @@ def render_nav(pages: list[Page]) -> str:
     lines = [GENERATED, "nav:", f"  - {HOME}"]
     lines += [f"  - {page_file(page)}" for page in pages]
     return "\n".join(lines) + "\n"
+
+
+SHARE_DIR = "s"
+
+
+def share_file(page_slug: str, ident: str) -> str:
+    """Where a section's share page lives, relative to the docs folder."""
+    return f"{SHARE_DIR}/{page_slug}/{ident}/index.html"
+
+
+def render_share_page(page: Page, title: str, description: str, target_page: str, target_id: str) -> str:
+    """A small page of one section's own, so a link pasted in chat unfurls with that section.
+
+    Chat apps never send the #fragment to a server, so the section needs a URL of its own with
+    its own Open Graph tags; browsers are sent straight on to the section.
+    """
+    heading = f"{page.title} \u203a {title}"
+    target = f"../../../{target_page}/#{target_id}"
+    e = functools.partial(html.escape, quote=True)
+    return f"""<!doctype html>
+<!-- {GENERATED_NOTE} -->
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{e(heading)}</title>
+<meta name="description" content="{e(description)}">
+<meta name="robots" content="noindex">
+<meta property="og:type" content="article">
+<meta property="og:title" content="{e(heading)}">
+<meta property="og:description" content="{e(description)}">
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{e(heading)}">
+<meta name="twitter:description" content="{e(description)}">
+<link rel="canonical" href="{e(target)}">
+<meta http-equiv="refresh" content="0; url={e(target)}">
+</head>
+<body>
+<p><a href="{e(target)}">{e(heading)}</a></p>
+<script>location.replace({json.dumps(target)} + location.search)</script>
+</body>
+</html>
+"""

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from notesite import NotesError, build, stale_files, write  # noqa: E402
+from notesite import NotesError, build, registry_is_stale, stale_files, write, write_registry  # noqa: E402
 from notesite.report import site_report, spelling_report  # noqa: E402
 
 
@@ -25,20 +25,26 @@ def run(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=Path, default=ROOT / "notes", help="a notes file or folder (default: notes/)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="where the pages go (default: docs/)")
+    parser.add_argument("--anchors", type=Path, default=ROOT / "anchors.yaml",
+                        help="the registry of published section ids (default: anchors.yaml)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the pages are stale")
     parser.add_argument("--spell-report", action="store_true", help="list words no correction or dictionary knows")
     args = parser.parse_args(argv)
     try:
-        site = build(args.notes, display_root=Path.cwd())
+        site = build(args.notes, display_root=Path.cwd(), registry=args.anchors)
         if args.spell_report:
             print(spelling_report(site), end="")
             return 0
         if args.check:
-            stale = stale_files(site, args.out)
-            for name in stale:
-                print(f"{args.out / name}: stale; run python scripts/clean_notes.py", file=sys.stderr)
+            stale = [args.out / name for name in stale_files(site, args.out)]
+            if registry_is_stale(site, args.anchors):
+                stale.append(args.anchors)
+            for path in stale:
+                print(f"{_shown(path)}: stale; run python scripts/clean_notes.py", file=sys.stderr)
             return 1 if stale else 0
         changed = write(site, args.out)
+        if write_registry(site, args.anchors):
+            changed.append(_shown(args.anchors))
     except NotesError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -47,6 +53,13 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     print(site_report(site, changed))
     return 0
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 if __name__ == "__main__":

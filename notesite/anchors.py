@@ -1,0 +1,152 @@
+"""The registry of published section ids, so that a link a teammate was sent keeps working.
+
+Every section id the site has published is kept with its title and first words. When a
+heading is renamed or moved and its section reads mostly the same, the old id becomes an alias
+of the new section. When a published section is gone, the build stops and says how to keep the
+link (point it at a section) or retire it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .assemble import Page, Topic
+from .errors import NotesError
+from .inline import normalizer, words
+
+FINGERPRINT_WORDS = 40
+SAME_SECTION = 0.6      # share of words in common above which a section counts as moved, not gone
+HEADER = """\
+# Every section id the site has published: page -> id -> what the section held.
+# Written by scripts/clean_notes.py. An id whose heading was renamed or moved keeps working as
+# an alias of the section it moved to (moved_to). To let a removed section's link go, set
+# `retired: true` on it; to send it somewhere else, set `moved_to: PAGE#ID`.
+"""
+
+
+@dataclass(frozen=True)
+class Alias:
+    """An old id that now leads to another section."""
+
+    page: str
+    id: str
+    to_page: str
+    to_id: str
+
+
+@dataclass
+class Registry:
+    """Published ids: {page: {id: {"title", "words", optional "moved_to", "retired"}}}."""
+
+    entries: dict[str, dict[str, dict]] = field(default_factory=dict)
+    path: str = "anchors.yaml"
+    source: str = ""
+
+    def line_of(self, page: str, ident: str) -> int | None:
+        """The line of an id in the registry file, for error messages."""
+        inside = False
+        for number, line in enumerate(self.source.splitlines(), 1):
+            if re.match(rf"^{re.escape(page)}:\s*$", line):
+                inside = True
+            elif inside and re.match(rf"^\s+{re.escape(ident)}:", line):
+                return number
+            elif inside and re.match(r"^\S", line):
+                inside = False
+        return None
+
+
+def load(path: Path, shown: str | None = None) -> Registry:
+    """The registry file, or an empty registry if there is none yet."""
+    shown = shown or str(path)
+    if not path.exists():
+        return Registry(path=shown)
+    source = path.read_text(encoding="utf-8")
+    try:
+        entries = yaml.safe_load(source) or {}
+    except yaml.YAMLError as err:
+        line = getattr(getattr(err, "problem_mark", None), "line", None)
+        raise NotesError(shown, line + 1 if line is not None else None,
+                         "is not valid YAML; fix it or restore it from git") from None
+    if not isinstance(entries, dict):
+        raise NotesError(shown, 1, "must map pages to their ids; restore it from git")
+    return Registry(entries=entries, path=shown, source=source)
+
+
+def fingerprint(page: Page, topic: Topic) -> str:
+    """The first words of a section, lower-cased: what "mostly the same section" compares."""
+    norm = normalizer()
+    texts = [topic.node.lead]
+    start = page.nodes.index(topic.node)
+    for node in page.nodes[start + 1:]:
+        if node.kind == "topic":
+            break
+        texts.append(node.text)
+    found = words(norm.plain(" ".join(texts)))
+    return " ".join(w.lower() for w in found[:FINGERPRINT_WORDS])
+
+
+def _similarity(a: str, b: str) -> float:
+    left, right = set(a.split()), set(b.split())
+    if not left or not right:
+        return 1.0 if left == right else 0.0
+    return len(left & right) / len(left | right)
+
+
+def resolve(pages: list[Page], registry: Registry) -> tuple[list[Alias], Registry]:
+    """Aliases for every published id that moved, and the registry brought up to date."""
+    current: dict[tuple[str, str], tuple[Page, Topic]] = {
+        (p.slug, t.id): (p, t) for p in pages for t in p.topics}
+    prints = {key: fingerprint(page, topic) for key, (page, topic) in current.items()}
+    aliases: list[Alias] = []
+    updated: dict[str, dict[str, dict]] = {}
+    for page_slug, ids in sorted(registry.entries.items()):
+        for ident, entry in sorted((ids or {}).items()):
+            entry = dict(entry or {})
+            key = (page_slug, ident)
+            if key in current:
+                entry = {"title": current[key][1].title, "words": prints[key]}
+            elif not entry.get("retired"):
+                target = _moved_to(entry, current) or _best_match(page_slug, entry, prints)
+                if target is None or target[0] not in {p.slug for p in pages} or page_slug not in {p.slug for p in pages}:
+                    raise _gone(registry, page_slug, ident, entry)
+                entry["moved_to"] = f"{target[0]}#{target[1]}"
+                aliases.append(Alias(page_slug, ident, target[0], target[1]))
+            updated.setdefault(page_slug, {})[ident] = entry
+    for (page_slug, ident), (page, topic) in current.items():
+        updated.setdefault(page_slug, {}).setdefault(ident, {"title": topic.title, "words": prints[(page_slug, ident)]})
+    return aliases, Registry(entries=updated, path=registry.path)
+
+
+def _moved_to(entry: dict, current: dict) -> tuple[str, str] | None:
+    moved = str(entry.get("moved_to") or "")
+    if "#" not in moved:
+        return None
+    page, ident = moved.split("#", 1)
+    return (page, ident) if (page, ident) in current else None
+
+
+def _best_match(page: str, entry: dict, prints: dict[tuple[str, str], str]) -> tuple[str, str] | None:
+    published = str(entry.get("words") or "")
+    scored = sorted(((_similarity(published, text), key[0] == page, key) for key, text in prints.items()),
+                    reverse=True)
+    if scored and scored[0][0] >= SAME_SECTION and published:
+        return scored[0][2]
+    return None
+
+
+def _gone(registry: Registry, page: str, ident: str, entry: dict) -> NotesError:
+    title = entry.get("title") or ident
+    return NotesError(
+        registry.path, registry.line_of(page, ident),
+        f'published link {page}/#{ident} ("{title}") no longer leads to any section; to keep it, '
+        f"set `moved_to: PAGE#ID` on it, or set `retired: true` to let it go")
+
+
+def dump(registry: Registry) -> str:
+    """The registry file's text: sorted, so that it only changes where the site did."""
+    body = yaml.safe_dump(registry.entries, sort_keys=True, allow_unicode=True, width=100)
+    return HEADER + body
