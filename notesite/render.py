@@ -79,12 +79,13 @@ def _with_label(text: str, links: LinkFinder) -> str:
     return f"**{escape(label)}:** {norm.markdown(rest, links)}".rstrip()
 
 
-def _front_matter(title: str, description: str) -> str:
+def _front_matter(title: str, description: str, search: bool = True) -> str:
     # Material puts title and description into the page head unescaped, so characters that
     # could open a tag or close an attribute are dropped there (the page body keeps them all).
     # JSON strings are valid YAML scalars and escape the rest.
     return "\n".join(["---", GENERATED, f"title: {json.dumps(_head_safe(title))}",
-                      f"description: {json.dumps(_head_safe(description))}", "---", ""])
+                      f"description: {json.dumps(_head_safe(description))}",
+                      *([] if search else ["search:", "  exclude: true"]), "---", ""])
 
 
 def _head_safe(text: str) -> str:
@@ -106,7 +107,8 @@ def render_home(title_lines: list[SourceLine], pages: list[Page]) -> str:
     norm = normalizer()
     topics = sum(len(p.topics) for p in pages)
     counts = f"{_count(len(pages), 'page')} and {_count(topics, 'topic')}"
-    out = [_front_matter("Home", f"Study notes by service: {counts}, browsable and searchable."),
+    # The home page lists every topic's name: kept out of search, where it would match everything.
+    out = [_front_matter("Home", f"Study notes by service: {counts}, browsable and searchable.", search=False),
            "# Browse by service", ""]
     for line in title_lines:
         out += [f"Notes: {norm.markdown(line.text.lstrip('#').strip())}", ""]

@@ -1,0 +1,316 @@
+/*
+ * The site's search worker: the theme's own worker (lunr, its index, its highlighting), with
+ * three things in front of it and one behind it.
+ *
+ * In front, on every query:
+ *   1. Misspelt words are corrected against the words of the notes ("maintainance window" ->
+ *      "maintenance window"); the result says so, and the page shows "Showing results for".
+ *   2. Abbreviations and what they stand for find each other, from the same glossary that
+ *      feeds the pages' tooltips: "AZ" also looks for "Availability Zone", "Systems Manager"
+ *      also for "SSM".
+ * Behind, on every result:
+ *   3. Ranking by section: a page's own entry (the text above its first heading) leads only
+ *      when it is the best match on that page; otherwise it is just the title of its group, and
+ *      the best section comes first.
+ */
+"use strict";
+
+const SETUP = 0, QUERY = 2, RESULT = 3;
+const MIN_CORRECTED_LENGTH = 4;   // "ec2", "az", "ssm": too short to guess at
+const LUNR_SYNTAX = /[*~^:+\-"]/;
+
+let separator = /[\s\-]+/;
+let vocabulary = new Map();       // word -> how often the notes use it
+let glossary = [];                // [{abbr, words}] from the glossary
+let lastCorrection = null;
+
+function tokens(text) {
+  return String(text).split(separator).map(t => t.toLowerCase()).filter(Boolean);
+}
+
+function learn(docs) {
+  vocabulary = new Map();
+  for (const doc of docs)
+    for (const token of tokens(`${doc.title} ${doc.text} ${(doc.tags || []).join(" ")}`.replace(/<[^>]+>/g, " ")))
+      vocabulary.set(token, (vocabulary.get(token) || 0) + 1);
+  glossary = Object.entries(self.NOTES_GLOSSARY || {}).map(([abbr, expansion]) => ({
+    abbr: abbr.toLowerCase(), words: tokens(expansion), squashed: squash(expansion)
+  }));
+}
+
+/* Damerau-Levenshtein distance, stopping early once it exceeds `limit`. */
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous2 = null, previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previous2[j - 2] + 1);
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function known(word, isLast) {
+  if (vocabulary.has(word) || glossary.some(g => g.abbr === word)) return true;
+  // The word being typed: a prefix of a word in the notes is not a typo (yet).
+  if (isLast) for (const candidate of vocabulary.keys()) if (candidate.startsWith(word)) return true;
+  return false;
+}
+
+function correct(word, isLast) {
+  if (word.length < MIN_CORRECTED_LENGTH || /\d/.test(word) || known(word, isLast)) return word;
+  const limit = word.length >= 8 ? 2 : 1;
+  let best = null, bestDistance = limit + 1, bestCount = 0;
+  for (const [candidate, count] of vocabulary) {
+    if (candidate.length < MIN_CORRECTED_LENGTH - 1) continue;
+    const d = distance(word, candidate, limit);
+    if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+      best = candidate; bestDistance = d; bestCount = count;
+    }
+  }
+  return best && bestDistance <= limit ? best : word;
+}
+
+/* The query with misspellings fixed, as the reader would write it (for "Showing results for"). */
+function corrected(query) {
+  if (LUNR_SYNTAX.test(query)) return query;   // the reader is writing lunr syntax: leave it be
+  const words = query.split(/(\s+)/);
+  const last = words.map(w => w.trim() !== "").lastIndexOf(true);
+  return words.map((word, i) => {
+    if (!word.trim()) return word;
+    const parts = tokens(word);
+    if (parts.length !== 1 || parts[0] !== word.toLowerCase()) return word;   // identifiers, paths
+    const fixed = correct(parts[0], i === last && !/\s$/.test(query));
+    return fixed === parts[0] ? word : fixed;
+  }).join("");
+}
+
+/* Extra terms that say the same thing: abbreviations for expansions and back. */
+function synonyms(query) {
+  const words = tokens(query);
+  const text = ` ${words.join(" ")} `;
+  const extra = [];
+  for (const { abbr, words: expansion } of glossary) {
+    if (words.includes(abbr)) extra.push(...expansion);
+    else if (expansion.length > 1 && text.includes(` ${expansion.join(" ")} `)) extra.push(abbr);
+  }
+  return [...new Set(extra)].filter(w => !words.includes(w));
+}
+
+/* --- Ranking ----------------------------------------------------------------------------- */
+
+const TITLE_WEIGHT = 3;          // a heading that names the query beats a section that mentions it
+const PAGE_TITLE_WEIGHT = 1;     // but a page's title (the service) is named by half the queries
+const SYNONYM_WEIGHT = 0.5;      // "Availability Zone" for "AZ" counts, but less than the words typed
+const COVERAGE_WEIGHT = 6;       // sections that hold every word of the question come first
+// The query as typed, found whole ("StatusCheckFailed_Instance" for "status check failed
+// instance", "150 GB"): as strong as every word of it in a heading, and more in a heading.
+const PHRASE_IN_TEXT = 1.2;
+const PHRASE_IN_TITLE = 2;
+const TITLE_FIT_WEIGHT = 4;      // of two headings that name the query, the one with less else wins
+const EXACT_TITLE = 0.3;         // ... and a heading that is just what was asked wins clearly
+const LENGTH_DAMPING = 400;      // words after which a long section's text counts for less
+
+let documents = new Map();       // location -> {title: Set, text: Map, squashedTitle, squashedText, words}
+let documentFrequency = new Map();
+
+function stem(word) {
+  return self.lunr ? self.lunr.stemmer(new self.lunr.Token(word)).toString() : word;
+}
+
+function isStopWord(word) {
+  return self.lunr ? !self.lunr.stopWordFilter(new self.lunr.Token(word)) : false;
+}
+
+function trim(word) {
+  return word.replace(/^\W+|\W+$/g, "");
+}
+
+function stems(text) {
+  return tokens(text).map(trim).filter(Boolean).map(stem);
+}
+
+function squash(text) {
+  return String(text).toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+
+function plainText(html) {
+  return String(html).replace(/<[^>]+>/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+function index(docs) {
+  documents = new Map();
+  documentFrequency = new Map();
+  for (const doc of docs) {
+    const title = plainText(doc.title), text = plainText(doc.text);
+    const titleStems = new Set(stems(title));
+    const textStems = new Map();
+    for (const s of stems(text)) textStems.set(s, (textStems.get(s) || 0) + 1);
+    documents.set(doc.location, {
+      title: titleStems, text: textStems, words: text.split(/\s+/).length,
+      squashedTitle: squash(title), squashedText: squash(text)
+    });
+    for (const s of new Set([...titleStems, ...textStems.keys()]))
+      documentFrequency.set(s, (documentFrequency.get(s) || 0) + 1);
+  }
+}
+
+/*
+ * The query as terms. Each word typed is one term, met by any of its forms: the word itself
+ * (stemmed), what an abbreviation stands for ("AZ": availability + zone, all of them), and for
+ * the word still being typed, the word of the notes it most likely becomes ("hibernat").
+ * Expansions typed out also bring in their abbreviation, as a weaker extra term.
+ */
+function queryTerms(query, extra) {
+  const typed = tokens(query).map(trim).filter(w => w && !isStopWord(w));
+  const terms = typed.map((word, i) => {
+    const forms = [{ stems: [stem(word)], prefix: null }];
+    const abbreviation = glossary.find(g => g.abbr === word);
+    if (abbreviation) forms.push({ stems: abbreviation.words.map(stem), prefix: null });
+    else if (i === typed.length - 1 && word.length >= 3) {
+      forms[0].prefix = word;
+      const completion = complete(word);
+      if (completion) forms.push({ stems: [stem(completion)], prefix: null });
+    }
+    return { forms, weight: 1, abbreviation };
+  });
+  for (const word of extra) terms.push({ forms: [{ stems: [stem(word)], prefix: null }], weight: SYNONYM_WEIGHT });
+  return terms;
+}
+
+/* The most used word of the notes that starts with what is typed, if it is not a word itself. */
+function complete(prefix) {
+  if (vocabulary.has(prefix)) return null;
+  let best = null, bestCount = 0;
+  for (const [word, count] of vocabulary)
+    if (word.startsWith(prefix) && count > bestCount) { best = word; bestCount = count; }
+  return best;
+}
+
+/* 1 when the field holds a form of the term, 0.5 when only a prefix of it, else 0. */
+function match(field, term) {
+  let best = 0;
+  for (const form of term.forms) {
+    if (form.stems.every(s => field.has(s))) return 1;
+    if (form.prefix)
+      for (const s of field.keys()) if (s.startsWith(form.prefix)) { best = 0.5; break; }
+  }
+  return best;
+}
+
+function textCount(doc, term) {
+  return Math.max(...term.forms.map(f => Math.min(...f.stems.map(s => doc.text.get(s) || 0))));
+}
+
+function score(location, terms, phrase) {
+  const doc = documents.get(location);
+  if (!doc) return 0;
+  const total = Math.max(1, documents.size);
+  let value = 0, matched = 0, wanted = 0, allInTitle = 0, definitions = 0;
+  for (const term of terms) {
+    const rarest = Math.min(...term.forms[0].stems.map(s => documentFrequency.get(s) || 1));
+    const idf = Math.log(1 + total / rarest);
+    const inTitle = match(doc.title, term), inText = match(doc.text, term);
+    if (term.weight === 1) allInTitle += TITLE_WEIGHT * idf;
+    // Where an abbreviation typed is spelled out, the notes explain it: "AZ" -> "Availability Zone".
+    if (term.abbreviation && doc.squashedText.includes(term.abbreviation.squashed)) definitions += TITLE_WEIGHT * idf;
+    const count = Math.max(textCount(doc, term), inText ? 1 : 0);
+    value += term.weight * idf * ((location.includes("#") ? TITLE_WEIGHT : PAGE_TITLE_WEIGHT) * inTitle
+                                  + inText * Math.sqrt(Math.min(count, 4)) / (1 + doc.words / LENGTH_DAMPING));
+    if (term.weight === 1) {
+      wanted += 1;
+      matched += Math.max(inTitle, inText);
+    }
+  }
+  let phraseFound = false;
+  if (phrase && doc.squashedTitle.includes(phrase)) { value += PHRASE_IN_TITLE * allInTitle; phraseFound = true; }
+  else if (phrase && doc.squashedText.includes(phrase)) { value += PHRASE_IN_TEXT * allInTitle; phraseFound = true; }
+  value += PHRASE_IN_TEXT * definitions;
+  if (wanted) value += COVERAGE_WEIGHT * (phraseFound ? 1 : (matched / wanted) ** 2);
+  if (doc.title.size) {
+    const named = [...doc.title].filter(s => terms.some(t => t.forms.some(f => f.stems.includes(s)))).length;
+    const fit = named / doc.title.size;
+    value += TITLE_FIT_WEIGHT * fit + (fit === 1 ? EXACT_TITLE * allInTitle : 0);
+  }
+  return value;
+}
+
+/* The query as a phrase worth finding whole: several words, or one identifier-like word. */
+function phraseOf(query) {
+  const words = query.trim().split(/\s+/).filter(w => !isStopWord(w.toLowerCase()));
+  const squashed = squash(words.join(" "));
+  const identifier = /[_./\d]|[a-z][A-Z]/.test(query);
+  return squashed.length >= 4 && (words.length > 1 || identifier) ? squashed : null;
+}
+
+function rerank(result, query, extra) {
+  const terms = queryTerms(query, extra);
+  const phrase = phraseOf(query);
+  const groups = result.items.map(items => {
+    for (const item of items) item.score = score(item.location, terms, phrase);
+    const article = items.find(item => !item.location.includes("#"));
+    const bestSection = Math.max(0, ...items.filter(item => item !== article).map(item => item.score));
+    // A page's own entry leads only when it is the best match on its page; otherwise it is
+    // just the title of its group.
+    if (article && article.score < bestSection) article.score = 0;
+    for (const item of items)
+      for (const word of extra) delete item.terms[word];
+    items.sort((a, b) => b.score - a.score);
+    return items;
+  });
+  const best = items => Math.max(...items.map(item => item.score));
+  result.items = groups.filter(items => best(items) > 0).sort((a, b) => best(b) - best(a));
+  return result;
+}
+
+// Results leave through postMessage: re-rank them and say whether the query was corrected.
+let lastQuery = { text: "", extra: [] };
+const post = self.postMessage.bind(self);
+self.postMessage = message => {
+  if (message && message.type === RESULT && message.data) {
+    rerank(message.data, lastQuery.text, lastQuery.extra);
+    message.data.corrected = lastCorrection;
+  }
+  post(message);
+};
+
+// Queries arrive as messages: rewrite them before the theme's worker (which listens after this
+// one) sees them.
+self.addEventListener("message", event => {
+  const message = event.data;
+  if (!message || message.notes) return;
+  if (message.type === SETUP) {
+    if (message.data.config.separator) separator = new RegExp(message.data.config.separator);
+    learn(message.data.docs);
+    index(message.data.docs);
+    return;
+  }
+  if (message.type !== QUERY || typeof message.data !== "string") return;
+  event.stopImmediatePropagation();
+  const fixed = corrected(message.data);
+  lastCorrection = fixed !== message.data ? fixed : null;
+  const more = synonyms(fixed);
+  lastQuery = { text: fixed, extra: more };
+  const typed = fixed.trim().split(/\s+/);
+  const completion = /\s$/.test(fixed) ? null : complete(typed[typed.length - 1].toLowerCase());
+  // Every word twice: exact (stemmed, so "patching" finds "patch") and as a prefix (for the word
+  // being typed); synonyms exact only. Stop words would match every word as prefixes: dropped.
+  const words = fixed.split(/\s+/).filter(w => w && !isStopWord(w.toLowerCase()));
+  const kept = words.length ? words : [fixed];
+  const query = LUNR_SYNTAX.test(fixed) ? fixed
+    : [...kept.flatMap(w => [`${w}^3`, w]), ...more.map(w => `${w}^1`),
+       ...(completion ? [`${completion}^2`] : [])].join(" ");
+  self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query, notes: true } }));
+});
+
+importScripts("glossary.js", "javascripts/workers/search.a7633da7.min.js");
