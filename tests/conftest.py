@@ -43,3 +43,78 @@ def mkdocs_build(project: Path, site: Path, *extra: str) -> "subprocess.Complete
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
                           cwd=project, capture_output=True, text=True, env=env)
+
+
+import functools  # noqa: E402
+import http.server  # noqa: E402
+import threading  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
+
+import pytest  # noqa: E402
+
+BASE = "/aws-notes/"   # GitHub Pages serves a project site under its repository's name
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real notes, built strictly once for the whole session."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+class SubPathServer:
+    """A built site served on loopback under a sub-path, as GitHub Pages serves it."""
+
+    def __init__(self, site: Path, base: str = BASE):
+        self.site, self.base = site, base
+        root = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def translate_path(self, path):
+                path = urlsplit(path).path
+                if not path.startswith(root.base):
+                    return str(root.site / "__outside_the_site__")
+                return super().translate_path("/" + path[len(root.base):])
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.url = self.origin + base
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(real_site):
+    server = SubPathServer(real_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile that may use the clipboard and reaches only loopback."""
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield ctx
+    ctx.close()

@@ -15,15 +15,6 @@ from conftest import REAL_NOTES, ROOT, make_project, mkdocs_build
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
-
-
 def _pages(site: Path):
     for path in sorted(site.rglob("*.html")):
         yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

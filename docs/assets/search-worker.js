@@ -274,12 +274,13 @@ function rerank(result, query, extra) {
 }
 
 // Results leave through postMessage: re-rank them and say whether the query was corrected.
-let lastQuery = { text: "", extra: [] };
+let lastQuery = { typed: "", text: "", extra: [] };
 const post = self.postMessage.bind(self);
 self.postMessage = message => {
   if (message && message.type === RESULT && message.data) {
     rerank(message.data, lastQuery.text, lastQuery.extra);
     message.data.corrected = lastCorrection;
+    message.data.query = lastQuery.typed;
   }
   post(message);
 };
@@ -300,7 +301,7 @@ self.addEventListener("message", event => {
   const fixed = corrected(message.data);
   lastCorrection = fixed !== message.data ? fixed : null;
   const more = synonyms(fixed);
-  lastQuery = { text: fixed, extra: more };
+  lastQuery = { typed: message.data, text: fixed, extra: more };
   const typed = fixed.trim().split(/\s+/);
   const completion = /\s$/.test(fixed) ? null : complete(typed[typed.length - 1].toLowerCase());
   // Every word twice: exact (stemmed, so "patching" finds "patch") and as a prefix (for the word

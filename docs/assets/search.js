@@ -34,7 +34,11 @@
       super(url, options);
       if (String(url).includes("search-worker"))
         this.addEventListener("message", event => {
-          if (event.data && event.data.type === RESULT) show(event.data.data && event.data.data.corrected);
+          if (!event.data || event.data.type !== RESULT || !event.data.data) return;
+          show(event.data.data.corrected);
+          // Which query the results on screen answer (tests and tools wait for it).
+          const meta = document.querySelector(".md-search-result__meta");
+          if (meta) meta.dataset.notesQuery = event.data.data.query || "";
         });
     }
   };

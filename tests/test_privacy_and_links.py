@@ -1,0 +1,82 @@
+"""Nothing leaves for another host while a reader browses, searches and copies a link; and every
+internal link and anchor of the built site leads somewhere."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BASE
+
+
+@pytest.mark.browser
+def test_browsing_searching_and_copying_request_only_the_site_itself(served, context):
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(served.url, wait_until="networkidle")
+    page.locator("article a[href$='ec2/#spot-block']").first.click()
+    page.wait_for_url("**/ec2/#spot-block")
+    page.locator("#spread button[aria-label*='Copy link']").first.click()
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("placement groups")
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').dataset.notesQuery")
+    page.keyboard.press("Escape")
+    page.locator("article a[href*='/ami/']").first.hover()   # an instant preview fetches the page
+    page.wait_for_timeout(500)
+    page.goto(served.url + "s/ami/ami-process/", wait_until="networkidle")
+    assert requests, "no requests recorded"
+    outside = sorted({u for u in requests if not u.startswith(served.origin + "/") and not u.startswith("data:")})
+    assert not outside
+
+
+def _resolve(site, page, href):
+    url = urlsplit(href)
+    if url.scheme or url.netloc:
+        return None, None
+    if url.path.startswith(BASE):   # 404.html links from the site's root, as GitHub Pages serves it
+        url = url._replace(path=url.path[len(BASE):] or ".")
+        page = "index.html"
+    target = page if not url.path else os.path.normpath(os.path.join(os.path.dirname(page), unquote(url.path)))
+    if url.path.endswith("/") or os.path.isdir(os.path.join(site, target)):
+        target = os.path.join(target, "index.html")
+    return target, url.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(real_site):
+    site = str(real_site)
+    pages = {}
+    for root, _, files in os.walk(site):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(root, name)
+                pages[os.path.relpath(path, site)] = BeautifulSoup(open(path, encoding="utf-8").read(), "html.parser")
+    broken, checked = [], 0
+    for page, soup in pages.items():
+        for element in soup.find_all(["a", "link"], href=True):
+            target, fragment = _resolve(site, page, element["href"])
+            if target is None:
+                continue
+            checked += 1
+            if target not in pages and not os.path.exists(os.path.join(site, target)):
+                broken.append(f"{page} -> {element['href']}")
+            elif fragment and target in pages and pages[target].find(id=fragment) is None:
+                broken.append(f"{page} -> {element['href']}")
+    assert checked > 500
+    assert not broken
+
+
+def test_cross_links_connect_the_pages(real_site):
+    ec2 = BeautifulSoup((real_site / "ec2" / "index.html").read_text(), "html.parser")
+    links = {a["href"] for a in ec2.select("article.md-content__inner p a, article.md-content__inner li a")}
+    assert "../ami/" in links                                  # AMI mentioned in the EC2 notes
+    assert "../elastic-load-balancing/" in links               # "Load Balancer" in the Elastic IP notes
+    assert "./#placement-groups" in links                      # placement group in the recovery notes
+    for heading in ec2.select("article h2, article h3"):
+        assert not heading.select("a:not(.headerlink)"), heading  # never inside headings
+    for code in ec2.select("article code"):
+        assert code.find_parent("a") is None

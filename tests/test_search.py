@@ -1,0 +1,157 @@
+"""Search quality, measured as a reader meets it: each query typed into the built site's own
+search box in Chromium, the first result judged by the section it links to."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import BASE
+
+pytestmark = pytest.mark.browser
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text())
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+MAX_SECTION_WORDS = 350
+KINDS = ("exact", "natural", "abbr", "typo")
+
+
+def _article(site: Path, url_path: str):
+    relative = unquote(url_path)[len(BASE):]
+    path = site / relative / "index.html" if not relative.endswith(".html") else site / relative
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for noise in soup.select(".headerlink, script, style"):
+        noise.decompose()
+    return soup.select_one("article.md-content__inner")
+
+
+def section_text(site: Path, url_path: str, fragment: str) -> str:
+    """A section's text: its heading down to the next heading of the same or a higher level;
+    for a page link, the page's top down to its first h2."""
+    article = _article(site, url_path)
+    start = article.find(id=fragment) if fragment else None
+    if fragment and start is None:
+        return ""
+    if start is not None and start.name not in HEADINGS:
+        start = start.find_parent(HEADINGS) or start.find_next(HEADINGS)
+    level = int(start.name[1]) if start is not None else 2
+    parts, inside = [], start is None
+    for element in article.descendants:
+        if getattr(element, "name", None) in HEADINGS:
+            if element is start:
+                inside = True
+            elif inside and element.name != "h1" and int(element.name[1]) <= level:
+                break
+            continue
+        if inside and isinstance(element, str):
+            parts.append(str(element))
+    return re.sub(r"\s+", " ", " ".join(parts)).strip().lower()
+
+
+def _results(page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")   # the theme reads the query on keyup
+    # The page marks which query the results on screen answer; the theme renders them in the
+    # same task, so once the mark is there, so are the results.
+    page.wait_for_function("q => document.querySelector('.md-search-result__meta').dataset.notesQuery === q",
+                           arg=query, timeout=10000)
+    links = page.eval_on_selector_all(
+        ".md-search-result__item a.md-search-result__link",
+        "els => els.map(e => [e.href, parseFloat(e.querySelector('article').dataset.mdScore)])")
+    seen = []
+    for href, score in links:
+        if score == 0:
+            continue   # a page title heading its group, not a result
+        url = urlsplit(href)
+        if (url.path, url.fragment) not in seen:
+            seen.append((url.path, url.fragment))
+    return seen
+
+
+@pytest.fixture(scope="module")
+def ranks(served, real_site, browser):
+    page = browser.new_page()
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+    page.goto(served.url, wait_until="load")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("() => !/initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    out = []
+    for query in QUERIES:
+        rank = None
+        for position, (path, fragment) in enumerate(_results(page, query["q"])[:10], 1):
+            text = section_text(real_site, path, fragment)
+            if all(m.lower() in text for m in query["must"]) and len(text.split()) <= MAX_SECTION_WORDS:
+                rank = position
+                break
+        out.append((query, rank))
+    page.close()
+    by_kind = defaultdict(list)
+    for query, rank in out:
+        by_kind[query["kind"]].append(rank)
+    print("\nkind      queries  top1   top3   MRR")
+    for kind in (*KINDS, "all"):
+        found = [r for q, r in out] if kind == "all" else by_kind[kind]
+        top1 = sum(r == 1 for r in found) / len(found)
+        top3 = sum(bool(r) and r <= 3 for r in found) / len(found)
+        mrr = sum(1 / r for r in found if r) / len(found)
+        print(f"{kind:9} {len(found):7}  {top1:.3f}  {top3:.3f}  {mrr:.3f}")
+    for query, rank in out:
+        if rank != 1:
+            print(f"  not first: [{query['kind']}] {query['q']!r} -> rank {rank}")
+    return out
+
+
+def test_the_query_set_covers_four_kinds_and_fifty_queries():
+    assert len(QUERIES) >= 50
+    assert {q["kind"] for q in QUERIES} == set(KINDS)
+
+
+def test_overall_top1_is_at_least_95_percent(ranks):
+    top1 = sum(rank == 1 for _, rank in ranks) / len(ranks)
+    assert top1 >= 0.95, f"top-1 {top1:.3f}"
+
+
+@pytest.mark.parametrize("kind, floor", [("exact", 0.9), ("natural", 0.85), ("abbr", 1.0), ("typo", 0.9)])
+def test_top1_per_kind(ranks, kind, floor):
+    found = [rank for query, rank in ranks if query["kind"] == kind]
+    top1 = sum(rank == 1 for rank in found) / len(found)
+    assert top1 >= floor, f"{kind}: top-1 {top1:.3f}"
+
+
+def test_every_query_finds_its_section_in_the_top_three(ranks):
+    missed = [q["q"] for q, rank in ranks if not rank or rank > 3]
+    assert not missed
+
+
+def test_a_corrected_query_says_so(served, browser):
+    page = browser.new_page()
+    page.goto(served.url, wait_until="load")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("() => !/initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    _results(page, "maintainance window")
+    assert page.locator(".notes-search-corrected").inner_text() == "Showing results for maintenance window"
+    _results(page, "maintenance window")
+    assert page.locator(".notes-search-corrected").count() == 0
+    page.close()
+
+
+def test_a_result_links_to_its_section_and_the_hit_is_highlighted_on_arrival(served, browser):
+    page = browser.new_page()
+    page.goto(served.url, wait_until="load")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("() => !/initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    _results(page, "Spot Block")
+    first = page.locator(".md-search-result__item a.md-search-result__link:has(article:not([data-md-score='0.00']))").first
+    assert "/ec2/" in first.get_attribute("href") and first.get_attribute("href").endswith("#spot-block")
+    first.click()
+    page.wait_for_url(re.compile(r"#spot-block$"))
+    page.wait_for_selector("article mark[data-md-highlight]")
+    assert page.locator("#spot-block").is_visible()
+    page.close()
