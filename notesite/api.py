@@ -16,7 +16,7 @@ from .inline import normalizer
 from .links import linker
 from .outline import outline
 from .render import (GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, page_file, render_glossary, render_home,
-                     render_nav, render_page, render_share_page, share_file)
+                     render_nav, render_page, render_sections, render_share_page, share_file, SECTIONS_FILE)
 
 SHARE_DESCRIPTION_CHARS = 200
 from .source import SourceLine, read_notes
@@ -52,6 +52,7 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     files[HOME] = render_home(title_lines, pages)
     files[NAV_FILE] = render_nav(pages)
     files[GLOSSARY_FILE] = render_glossary()
+    files[SECTIONS_FILE] = render_sections(pages)
     return Site(title_lines, pages, dict(sorted(files.items())), links.made, registry, aliases)
 
 

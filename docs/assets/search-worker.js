@@ -120,6 +120,8 @@ const PHRASE_IN_TITLE = 2;
 const TITLE_FIT_WEIGHT = 4;      // of two headings that name the query, the one with less else wins
 const EXACT_TITLE = 0.3;         // ... and a heading that is just what was asked wins clearly
 const LENGTH_DAMPING = 400;      // words after which a long section's text counts for less
+const PAGE_TOP_WEIGHT = 0.8;     // a page's introduction is less specific than a section that matches as well
+const PARENT_WEIGHT = 0.5;       // "Placement Groups" above "Spread": the heading's context, weaker
 
 let documents = new Map();       // location -> {title: Set, text: Map, squashedTitle, squashedText, words}
 let documentFrequency = new Map();
@@ -156,8 +158,9 @@ function index(docs) {
     const titleStems = new Set(stems(title));
     const textStems = new Map();
     for (const s of stems(text)) textStems.set(s, (textStems.get(s) || 0) + 1);
+    const parents = new Set(stems(((self.NOTES_SECTIONS || {})[doc.location] || []).join(" ")));
     documents.set(doc.location, {
-      title: titleStems, text: textStems, words: text.split(/\s+/).length,
+      title: titleStems, parents, text: textStems, words: text.split(/\s+/).length,
       squashedTitle: squash(title), squashedText: squash(text)
     });
     for (const s of new Set([...titleStems, ...textStems.keys()]))
@@ -171,10 +174,13 @@ function index(docs) {
  * the word still being typed, the word of the notes it most likely becomes ("hibernat").
  * Expansions typed out also bring in their abbreviation, as a weaker extra term.
  */
-function queryTerms(query, extra) {
+function queryTerms(query, extra, original) {
   const typed = tokens(query).map(trim).filter(w => w && !isStopWord(w));
+  const asTyped = tokens(original).map(trim).filter(w => w && !isStopWord(w));
   const terms = typed.map((word, i) => {
     const forms = [{ stems: [stem(word)], prefix: null }];
+    // A corrected word still counts as typed: "difference" is a word, even if the notes lack it.
+    if (asTyped.length === typed.length && asTyped[i] !== word) forms.push({ stems: [stem(asTyped[i])], prefix: null });
     const abbreviation = glossary.find(g => g.abbr === word);
     if (abbreviation) forms.push({ stems: abbreviation.words.map(stem), prefix: null });
     else if (i === typed.length - 1 && word.length >= 3) {
@@ -220,7 +226,8 @@ function score(location, terms, phrase) {
   for (const term of terms) {
     const rarest = Math.min(...term.forms[0].stems.map(s => documentFrequency.get(s) || 1));
     const idf = Math.log(1 + total / rarest);
-    const inTitle = match(doc.title, term), inText = match(doc.text, term);
+    const inTitle = Math.max(match(doc.title, term), PARENT_WEIGHT * match(doc.parents, term));
+    const inText = match(doc.text, term);
     if (term.weight === 1) allInTitle += TITLE_WEIGHT * idf;
     // Where an abbreviation typed is spelled out, the notes explain it: "AZ" -> "Availability Zone".
     if (term.abbreviation && doc.squashedText.includes(term.abbreviation.squashed)) definitions += TITLE_WEIGHT * idf;
@@ -242,7 +249,7 @@ function score(location, terms, phrase) {
     const fit = named / doc.title.size;
     value += TITLE_FIT_WEIGHT * fit + (fit === 1 ? EXACT_TITLE * allInTitle : 0);
   }
-  return value;
+  return location.includes("#") ? value : PAGE_TOP_WEIGHT * value;
 }
 
 /* The query as a phrase worth finding whole: several words, or one identifier-like word. */
@@ -253,8 +260,8 @@ function phraseOf(query) {
   return squashed.length >= 4 && (words.length > 1 || identifier) ? squashed : null;
 }
 
-function rerank(result, query, extra) {
-  const terms = queryTerms(query, extra);
+function rerank(result, query, extra, original) {
+  const terms = queryTerms(query, extra, original);
   const phrase = phraseOf(query);
   const groups = result.items.map(items => {
     for (const item of items) item.score = score(item.location, terms, phrase);
@@ -278,7 +285,7 @@ let lastQuery = { typed: "", text: "", extra: [] };
 const post = self.postMessage.bind(self);
 self.postMessage = message => {
   if (message && message.type === RESULT && message.data) {
-    rerank(message.data, lastQuery.text, lastQuery.extra);
+    rerank(message.data, lastQuery.text, lastQuery.extra, lastQuery.typed);
     message.data.corrected = lastCorrection;
     message.data.query = lastQuery.typed;
   }
@@ -314,4 +321,4 @@ self.addEventListener("message", event => {
   self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query, notes: true } }));
 });
 
-importScripts("glossary.js", "javascripts/workers/search.a7633da7.min.js");
+importScripts("glossary.js", "sections.js", "javascripts/workers/search.a7633da7.min.js");
