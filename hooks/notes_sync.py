@@ -20,10 +20,13 @@ import notesite  # noqa: E402
 
 NOTES = ROOT / "notes"
 PUBLISHED_IDS = ROOT / "anchors.yaml"
+STAMP = ROOT / ".notes-built"   # when the pages were last made from the notes (not committed)
 log = logging.getLogger("mkdocs.hooks.notes_sync")
 
 
 def on_pre_build(config, **kwargs) -> None:
+    if _up_to_date(Path(config["docs_dir"])):
+        return
     try:
         # Ids are registered as published by scripts/clean_notes.py only, never mid-edit.
         site = notesite.build(NOTES, display_root=ROOT, registry=PUBLISHED_IDS)
@@ -32,6 +35,17 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(f"notes: {err}") from None
     if changed:
         log.info("regenerated from the notes: %s", ", ".join(changed))
+    STAMP.touch()
+
+
+def _up_to_date(docs: Path) -> bool:
+    """Make's rule: nothing the pages are made from changed since they were last made."""
+    if not STAMP.exists() or not (docs / ".pages").exists():
+        return False
+    made = STAMP.stat().st_mtime
+    # The notes, the registry, the core and its data, and the pages themselves (edited by hand?)
+    inputs = [PUBLISHED_IDS, *NOTES.rglob("*"), *(ROOT / "notesite").rglob("*"), *docs.rglob("*")]
+    return all(p.stat().st_mtime <= made for p in inputs if p.is_file())
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import yaml
 
+# libyaml when the installed PyYAML has it: the registry grows with every section published.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 from .assemble import Page, Topic
 from .errors import NotesError
 from .inline import normalizer, words
@@ -66,7 +70,7 @@ def load(path: Path, shown: str | None = None) -> Registry:
         return Registry(path=shown)
     source = path.read_text(encoding="utf-8")
     try:
-        entries = yaml.safe_load(source) or {}
+        entries = yaml.load(source, Loader=YAML_LOADER) or {}
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         raise NotesError(shown, line + 1 if line is not None else None,
@@ -80,8 +84,7 @@ def fingerprint(page: Page, topic: Topic) -> str:
     """The first words of a section, lower-cased: what "mostly the same section" compares."""
     norm = normalizer()
     texts = [topic.node.lead]
-    start = page.nodes.index(topic.node)
-    for node in page.nodes[start + 1:]:
+    for node in page.nodes[topic.position + 1:]:
         if node.kind == "topic":
             break
         texts.append(node.text)
@@ -148,5 +151,5 @@ def _gone(registry: Registry, page: str, ident: str, entry: dict) -> NotesError:
 
 def dump(registry: Registry) -> str:
     """The registry file's text: sorted, so that it only changes where the site did."""
-    body = yaml.safe_dump(registry.entries, sort_keys=True, allow_unicode=True, width=100)
+    body = yaml.dump(registry.entries, Dumper=YAML_DUMPER, sort_keys=True, allow_unicode=True, width=100)
     return HEADER + body

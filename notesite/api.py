@@ -73,7 +73,7 @@ def _description(page: Page, topic: Topic) -> str:
     """A section's first lines as one short plain sentence, for link previews."""
     norm = normalizer()
     parts = [topic.node.lead] if topic.node.lead else []
-    for node in page.nodes[page.nodes.index(topic.node) + 1:]:
+    for node in page.nodes[topic.position + 1:]:
         if node.kind == "topic" or sum(len(p) for p in parts) > SHARE_DESCRIPTION_CHARS:
             break
         parts.append(node.text)

@@ -25,6 +25,7 @@ class Topic:
     markdown: str = ""      # cleaned inline Markdown
     id: str = ""
     first_line: str = ""    # the raw line under the heading, to tell same-named headings apart
+    position: int = 0       # where the heading is among the page's nodes
     parent: "Topic | None" = None
 
 
@@ -141,6 +142,7 @@ def assign_ids(page: Page) -> list[Topic]:
         topic = Topic(node=node, title=norm.plain(text), markdown=norm.markdown(text),
                       parent=stack[-1] if stack else None)
         topic.first_line = _first_content(page.nodes, position)
+        topic.position = position
         topics.append(topic)
         stack.append(topic)
     by_slug: dict[str, list[Topic]] = {}

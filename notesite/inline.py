@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import data
+from .trie import trie_pattern
 
 URL = r"https?://[^\s<>\"'`]+"
 PATH = r"(?<![\w/.:<])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
@@ -53,9 +54,13 @@ class Segment:
 
 
 def _boundary_pattern(keys: list[str]) -> re.Pattern[str]:
-    """One regex matching any key as a whole word or phrase, longest first, ignoring case."""
-    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
+    """One regex matching any key as a whole word or phrase, ignoring case.
+
+    Keys are lower case; the trie tries longer keys first, and the boundary check backtracks
+    into shorter ones ("elastic ips" before "elastic ip").
+    """
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{trie_pattern([k.lower() for k in keys])})(?![A-Za-z0-9])",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import data
 from .assemble import Page, Topic
+from .trie import trie_pattern
 
 MIN_TOPIC_WORDS = 2     # "Monitoring", "Cluster": too common to link on every mention
 MAX_TOPIC_WORDS = 4
@@ -92,9 +93,8 @@ def linker(pages: list[Page]) -> Linker:
                 targets.setdefault(_key(name), Target(page.slug, topic.id))
     if not targets:
         return Linker(targets, None)
-    names = sorted(targets, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) + "s?" for n in names)
-    return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{alternatives})(?![\w\-/])", re.IGNORECASE))
+    names = trie_pattern(list(targets), escape=lambda c: r"\s+" if c == " " else re.escape(c))
+    return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE))
 
 
 def _topic_names(topic: Topic, own_service: set[str]) -> list[str]:

@@ -1,0 +1,157 @@
+"""Benchmark the pipeline at 1x, 10x and 100x the real notes, and print a table.
+
+    python scripts/bench.py [--scales 1 10 100] [--no-browser]
+
+Each scale is the real notes repeated, every copy's services renamed so that they become pages
+of their own. For each: cleanup time, `mkdocs build` time with the project's hooks and with the
+hooks removed from the config, the build's peak memory, the site's size and search index size,
+and (in Chromium) the time from a keystroke in the search box to the results on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from notesite import build, write, write_registry  # noqa: E402
+
+NOTES = ROOT / "notes" / "aws-sysops.txt"
+TOP_HEADING = re.compile(r"(?m)^(#{1,2}) ?(?!Notes)(.+?)\s*$")
+SEARCHES = ["spot block", "InstanceLimitExceeded", "maintainance window", "EIP", "how do I change the instance type"]
+
+
+def scaled_notes(copies: int) -> str:
+    """The notes `copies` times; copy k's page headings end in "volume k"."""
+    text = NOTES.read_text(encoding="utf-8")
+    parts = [text]
+    for k in range(2, copies + 1):
+        copy = TOP_HEADING.sub(lambda m: f"{m.group(1)} {m.group(2)} volume {k}", text)
+        parts.append(re.sub(r"(?m)^# Notes.*$", "", copy))
+    return "\n".join(parts)
+
+
+def project(folder: Path, notes: str, hooks: bool) -> Path:
+    folder.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text()
+    if not hooks:
+        config = re.sub(r"(?ms)^hooks:\n(?:  - .*\n)+", "", config)
+    (folder / "mkdocs.yml").write_text(config)
+    for part in ("hooks", "overrides", "notesite"):
+        (folder / part).symlink_to(ROOT / part)
+    (folder / "notes").mkdir()
+    (folder / "notes" / "notes.txt").write_text(notes)
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets",
+                    ignore=shutil.ignore_patterns("glossary.js", "sections.js"))
+    return folder
+
+
+def timed_build(folder: Path) -> tuple[float, float]:
+    """Seconds and peak resident MiB of `mkdocs build` in a project folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=folder, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"mkdocs build failed in {folder}: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def size_mib(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def search_latency_ms(site: Path) -> float:
+    """Median time from the last keystroke to the results, over a few queries, in Chromium."""
+    from conftest import CHROMIUM, CHROMIUM_ARGS, SubPathServer
+    from playwright.sync_api import sync_playwright
+
+    server = SubPathServer(site)
+    timings = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(server.url, wait_until="load")
+            page.locator("input.md-search__input").click()
+            page.wait_for_function("() => !/initializing/i.test(document.querySelector('.md-search-result__meta')"
+                                   ".textContent)", timeout=120000)
+            for query in SEARCHES:
+                box = page.locator("input.md-search__input")
+                box.fill(query[:-1])
+                start = time.perf_counter()
+                box.press(query[-1])
+                page.wait_for_function("q => document.querySelector('.md-search-result__meta').dataset.notesQuery"
+                                       " === q", arg=query, timeout=60000)
+                timings.append((time.perf_counter() - start) * 1000)
+            browser.close()
+    finally:
+        server.close()
+    return statistics.median(timings)
+
+
+def measure(copies: int, work: Path, browser: bool) -> dict:
+    notes = scaled_notes(copies)
+    row = {"scale": f"{copies}x", "notes_kib": len(notes.encode()) / 1024}
+    with_hooks = project(work / f"{copies}x-hooks", notes, hooks=True)
+    start = time.perf_counter()
+    site = build(with_hooks / "notes", registry=with_hooks / "anchors.yaml")
+    write(site, with_hooks / "docs")
+    write_registry(site, with_hooks / "anchors.yaml")
+    row["cleanup_s"] = time.perf_counter() - start
+    row["pages"] = len(site.pages)
+    row["sections"] = sum(len(p.topics) for p in site.pages)
+    without_hooks = work / f"{copies}x-plain"
+    shutil.copytree(with_hooks, without_hooks, symlinks=True)
+    (without_hooks / "mkdocs.yml").write_text(re.sub(r"(?ms)^hooks:\n(?:  - .*\n)+", "",
+                                                     (with_hooks / "mkdocs.yml").read_text()))
+    row["build_hooks_s"], row["peak_mib"] = timed_build(with_hooks)
+    row["build_plain_s"], _ = timed_build(without_hooks)
+    row["hooks_overhead"] = row["build_hooks_s"] / row["build_plain_s"] - 1
+    row["cleanup_share"] = row["cleanup_s"] / row["build_hooks_s"]
+    row["site_mib"] = size_mib(with_hooks / "site")
+    row["index_mib"] = (with_hooks / "site" / "search" / "search_index.json").stat().st_size / 2**20
+    row["search_ms"] = search_latency_ms(with_hooks / "site") if browser else float("nan")
+    return row
+
+
+COLUMNS = [("scale", "{}"), ("notes_kib", "{:.0f}"), ("pages", "{}"), ("sections", "{}"), ("cleanup_s", "{:.2f}"),
+           ("build_hooks_s", "{:.2f}"), ("build_plain_s", "{:.2f}"), ("hooks_overhead", "{:+.0%}"),
+           ("cleanup_share", "{:.0%}"), ("peak_mib", "{:.0f}"), ("site_mib", "{:.1f}"), ("index_mib", "{:.2f}"),
+           ("search_ms", "{:.0f}")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="notesite-bench-") as work:
+        rows = [measure(n, Path(work), not args.no_browser) for n in args.scales]
+    print("| " + " | ".join(name for name, _ in COLUMNS) + " |")
+    print("|" + "---|" * len(COLUMNS))
+    for row in rows:
+        print("| " + " | ".join(fmt.format(row[name]) for name, fmt in COLUMNS) + " |")
+    if len(rows) > 1:
+        first, last = rows[-2], rows[-1]
+        growth = {name: last[name] / first[name] for name in ("cleanup_s", "build_hooks_s", "site_mib", "index_mib")}
+        print("\ngrowth from " + first["scale"] + " to " + last["scale"] + ": "
+              + ", ".join(f"{name} x{value:.1f}" for name, value in growth.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""`mkdocs serve` follows the notes: a save regenerates the pages, and notes that are invalid
+mid-edit are reported (file, line, fix) without stopping the server, which serves again as soon
+as the next save fixes them. (While the notes are invalid MkDocs holds requests rather than
+serve pages that are stale against the notes.)"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import make_project
+
+NOTES = "## EC2\nSpot Block\n- block spot instance for 1 to 6 hours\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(predicate, seconds=30.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def _page(url: str) -> str:
+    return urllib.request.urlopen(url, timeout=5).read().decode()
+
+
+def test_serve_regenerates_on_save_and_survives_invalid_notes(tmp_path):
+    project = make_project(tmp_path / "project", {"notes.txt": NOTES})
+    port = _free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/aws-notes/ec2/"
+    try:
+        assert _wait_for(lambda: "1 to 6 hours" in _page(url)), open(tmp_path / "serve.log").read()
+        (project / "notes" / "notes.txt").write_text(NOTES + "- may be reclaimed in rare cases\n")
+        assert _wait_for(lambda: "may be reclaimed in rare cases" in _page(url)), open(tmp_path / "serve.log").read()
+
+        (project / "notes" / "notes.txt").write_bytes(b"## EC2\nSpot Block\n- half-saved \xff\n")
+        assert _wait_for(lambda: "notes/notes.txt:3: byte 0xff at column 14 is not UTF-8" in open(tmp_path / "serve.log").read())
+        assert server.poll() is None
+
+        (project / "notes" / "notes.txt").write_text(NOTES + "- fixed on the next save\n")
+        assert _wait_for(lambda: "fixed on the next save" in _page(url)), open(tmp_path / "serve.log").read()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
