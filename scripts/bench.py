@@ -6,6 +6,11 @@ Each scale is the real notes repeated, every copy's services renamed so that the
 of their own. For each: cleanup time, `mkdocs build` time with the project's hooks and with the
 hooks removed from the config, the build's peak memory, the site's size and search index size,
 and (in Chromium) the time from a keystroke in the search box to the results on screen.
+
+Columns: cleanup_s (notes to written pages, from an empty docs folder); build_hooks_cold_s (a
+build whose hook re-reads the notes, as after a save); build_hooks_s (a build whose hook finds
+nothing changed); build_plain_s (hooks removed from the config); hooks_overhead (warm build with
+hooks over plain); cleanup_share (cleanup over the plain build).
 """
 
 from __future__ import annotations
@@ -118,10 +123,13 @@ def measure(copies: int, work: Path, browser: bool) -> dict:
     shutil.copytree(with_hooks, without_hooks, symlinks=True)
     (without_hooks / "mkdocs.yml").write_text(re.sub(r"(?ms)^hooks:\n(?:  - .*\n)+", "",
                                                      (with_hooks / "mkdocs.yml").read_text()))
-    row["build_hooks_s"], row["peak_mib"] = timed_build(with_hooks)
+    # The first build with hooks re-reads the notes (as after a save); later ones find nothing
+    # changed and skip the cleanup (as in CI, or a rebuild for a change outside the notes).
+    row["build_hooks_cold_s"], row["peak_mib"] = timed_build(with_hooks)
+    row["build_hooks_s"], _ = timed_build(with_hooks)
     row["build_plain_s"], _ = timed_build(without_hooks)
     row["hooks_overhead"] = row["build_hooks_s"] / row["build_plain_s"] - 1
-    row["cleanup_share"] = row["cleanup_s"] / row["build_hooks_s"]
+    row["cleanup_share"] = row["cleanup_s"] / row["build_plain_s"]
     row["site_mib"] = size_mib(with_hooks / "site")
     row["index_mib"] = (with_hooks / "site" / "search" / "search_index.json").stat().st_size / 2**20
     row["search_ms"] = search_latency_ms(with_hooks / "site") if browser else float("nan")
@@ -129,7 +137,7 @@ def measure(copies: int, work: Path, browser: bool) -> dict:
 
 
 COLUMNS = [("scale", "{}"), ("notes_kib", "{:.0f}"), ("pages", "{}"), ("sections", "{}"), ("cleanup_s", "{:.2f}"),
-           ("build_hooks_s", "{:.2f}"), ("build_plain_s", "{:.2f}"), ("hooks_overhead", "{:+.0%}"),
+           ("build_hooks_cold_s", "{:.2f}"), ("build_hooks_s", "{:.2f}"), ("build_plain_s", "{:.2f}"), ("hooks_overhead", "{:+.0%}"),
            ("cleanup_share", "{:.0%}"), ("peak_mib", "{:.0f}"), ("site_mib", "{:.1f}"), ("index_mib", "{:.2f}"),
            ("search_ms", "{:.0f}")]
 

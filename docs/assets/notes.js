@@ -89,11 +89,9 @@
     button.className = "notes-share";
     if (kind === "markdown") {
       button.innerHTML = ICON_CHAT;
-      button.title = "Copy link for chat or Markdown";
       button.setAttribute("aria-label", `Copy link for chat to section ${title}`);
     } else {
       button.innerHTML = ICON_LINK;
-      button.title = "Copy link to this section";
       button.setAttribute("aria-label", `Copy link to section ${title}`);
     }
     button.addEventListener("click", async event => {
@@ -105,8 +103,8 @@
     return button;
   }
 
-  function addShareButtons(container) {
-    for (const heading of container.querySelectorAll(HEADINGS)) {
+  function addShareButtons(container, only) {
+    for (const heading of only ? [only] : container.querySelectorAll(HEADINGS)) {
       if (heading.querySelector(".notes-share")) continue;
       const anchor = heading.querySelector(".headerlink");
       const buttons = [shareButton(heading, "link"), shareButton(heading, "markdown")];
@@ -165,15 +163,32 @@
 
   const abbreviations = glossaryPattern();
 
+  // Decorating a long page in one go would hold up the first interaction: the work is done in
+  // slices of a few milliseconds, in the order a reader needs it (the section landed on first).
+  const SLICE_MS = 8;
+  const later = window.requestIdleCallback || (fn => setTimeout(() => fn({ timeRemaining: () => SLICE_MS }), 1));
+
   function decorate() {
     const article = document.querySelector("article.md-content__inner");
     if (!article || article.dataset.notesDecorated) return;
     article.dataset.notesDecorated = "true";
-    addAbbreviations(article, abbreviations);
-    addShareButtons(article);
+    const sections = [...article.querySelectorAll(HEADINGS)];
+    const target = sections.findIndex(h => `#${h.id}` === location.hash);
+    if (target > 0) sections.unshift(...sections.splice(target, 1));
+    const blocks = [...article.children];
+    const work = [...sections.map(h => () => addShareButtons(h.parentElement, h)),
+                  ...blocks.map(block => () => addAbbreviations(block, abbreviations))];
+    const step = deadline => {
+      const start = performance.now();
+      while (work.length && performance.now() - start < Math.min(SLICE_MS, deadline.timeRemaining() || SLICE_MS))
+        work.shift()();
+      if (work.length) later(step);
+    };
+    later(step);
   }
 
-  // The first page: decorate now, before the theme mounts its tooltips on the abbreviations.
+  if (document.querySelector(".md-search[role=dialog]"))
+    document.querySelector(".md-search[role=dialog]").setAttribute("aria-label", "Search the notes");
   decorate();
   land(location.hash);
   // Pages reached by instant navigation, and same-page jumps through the table of contents.
