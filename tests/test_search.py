@@ -54,6 +54,16 @@ def section_text(site: Path, url_path: str, fragment: str) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip().lower()
 
 
+def _search_page(served, browser):
+    """The home page with the search box open and its index loaded; only loopback is reached."""
+    page = browser.new_page()
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+    page.goto(served.url, wait_until="load")
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("() => !/initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    return page
+
+
 def _results(page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.fill(query)
@@ -77,11 +87,7 @@ def _results(page, query: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def ranks(served, real_site, browser):
-    page = browser.new_page()
-    page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
-    page.goto(served.url, wait_until="load")
-    page.locator("input.md-search__input").click()
-    page.wait_for_function("() => !/initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page = _search_page(served, browser)
     out = []
     for query in QUERIES:
         rank = None
@@ -131,10 +137,7 @@ def test_every_query_finds_its_section_in_the_top_three(ranks):
 
 
 def test_a_corrected_query_says_so(served, browser):
-    page = browser.new_page()
-    page.goto(served.url, wait_until="load")
-    page.locator("input.md-search__input").click()
-    page.wait_for_function("() => !/initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page = _search_page(served, browser)
     _results(page, "maintainance window")
     assert page.locator(".notes-search-corrected").inner_text() == "Showing results for maintenance window"
     _results(page, "maintenance window")
@@ -143,10 +146,7 @@ def test_a_corrected_query_says_so(served, browser):
 
 
 def test_a_result_links_to_its_section_and_the_hit_is_highlighted_on_arrival(served, browser):
-    page = browser.new_page()
-    page.goto(served.url, wait_until="load")
-    page.locator("input.md-search__input").click()
-    page.wait_for_function("() => !/initializing/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page = _search_page(served, browser)
     _results(page, "Spot Block")
     first = page.locator(".md-search-result__item a.md-search-result__link:has(article:not([data-md-score='0.00']))").first
     assert "/ec2/" in first.get_attribute("href") and first.get_attribute("href").endswith("#spot-block")
