@@ -35,12 +35,14 @@ def make_project(folder: Path, notes: dict[str, str]) -> Path:
     return folder
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> "subprocess.CompletedProcess[str]":
-    """`mkdocs build --strict` of a project into `site`."""
+def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> "subprocess.CompletedProcess[str]":
+    """`mkdocs build --strict` of a project into `site` (for the site address given, if any)."""
     import os
     import subprocess
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
                           cwd=project, capture_output=True, text=True, env=env)
 
@@ -58,11 +60,25 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory):
-    """The real notes, built strictly once for the whole session."""
+def site_port():
+    """The port the real site is served on: its address is built into the site (sitemap)."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory, site_port):
+    """The real notes, built strictly once for the whole session, for where they are served."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(ROOT, site, site_url=f"http://127.0.0.1:{site_port}{BASE}")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site
@@ -71,7 +87,7 @@ def real_site(tmp_path_factory):
 class SubPathServer:
     """A built site served on loopback under a sub-path, as GitHub Pages serves it."""
 
-    def __init__(self, site: Path, base: str = BASE):
+    def __init__(self, site: Path, base: str = BASE, port: int = 0):
         self.site, self.base = site, base
         root = self
 
@@ -85,7 +101,7 @@ class SubPathServer:
             def log_message(self, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(site)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.url = self.origin + base
@@ -96,8 +112,8 @@ class SubPathServer:
 
 
 @pytest.fixture(scope="session")
-def served(real_site):
-    server = SubPathServer(real_site)
+def served(real_site, site_port):
+    server = SubPathServer(real_site, port=site_port)
     yield server
     server.close()
 

@@ -6,21 +6,14 @@ serve pages that are stale against the notes.)"""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
-from conftest import make_project
+from conftest import free_port, make_project
 
 NOTES = "## EC2\nSpot Block\n- block spot instance for 1 to 6 hours\n"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for(predicate, seconds=30.0):
@@ -41,7 +34,7 @@ def _page(url: str) -> str:
 
 def test_serve_regenerates_on_save_and_survives_invalid_notes(tmp_path):
     project = make_project(tmp_path / "project", {"notes.txt": NOTES})
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path / "serve.log", "w+")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, stdout=log, stderr=subprocess.STDOUT,

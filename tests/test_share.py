@@ -15,8 +15,10 @@ from conftest import BASE, ROOT, SubPathServer, make_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
-IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect();
-                      return r.top >= 0 && r.top < window.innerHeight / 2; }"""
+# The section's heading is in the upper half of the window (with instant navigation the URL
+# changes a moment before the new page's content is in place).
+IN_VIEW = """id => { const e = document.getElementById(id); if (!e) return false;
+                      const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2; }"""
 
 
 def _open(context, url):
@@ -91,7 +93,7 @@ def test_landing_within_the_site_with_instant_navigation(served, context):
     page.locator("article a[href$='ec2/#spot-block']").first.click()
     page.wait_for_url(re.compile(r"/aws-notes/ec2/#spot-block$"))
     page.wait_for_function(IN_VIEW, arg="spot-block")
-    page.wait_for_function("() => document.getElementById('spot-block').classList.contains('notes-landed')")
+    page.wait_for_function("() => document.getElementById('spot-block')?.classList.contains('notes-landed')")
     # and a jump within the page, through the table of contents
     page.locator(".md-sidebar--secondary a[href$='#spread']").first.click()
     page.wait_for_function(IN_VIEW, arg="spread")
@@ -112,7 +114,7 @@ def test_landing_with_instant_navigation_off(tmp_path, context):
         page.locator("article a[href$='ec2/#spot-block']").first.click()
         page.wait_for_url(re.compile(r"/aws-notes/ec2/#spot-block$"))
         page.wait_for_function(IN_VIEW, arg="spot-block")
-        page.wait_for_function("() => document.getElementById('spot-block').classList.contains('notes-landed')")
+        page.wait_for_function("() => document.getElementById('spot-block')?.classList.contains('notes-landed')")
     finally:
         server.close()
 
@@ -161,3 +163,14 @@ def test_a_removed_section_fails_the_build_naming_the_link(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert 'anchors.yaml:11: published link ec2/#spot-block ("Spot Block") no longer leads to any section' in result.stderr
+
+
+def test_abbreviations_show_their_expansion_and_links_preview_their_target(served, context):
+    page = _open(context, served.url + "ec2/")
+    page.wait_for_function("() => document.querySelectorAll('article abbr[title]').length > 20")
+    assert page.locator("#spread ~ ul abbr", has_text="AZ").first.get_attribute("title") == "Availability Zone"
+    assert page.locator("article h2 abbr, article code abbr").count() == 0   # headings and code stay as typed
+    link = page.locator("article p a[href$='/ami/'], article li a[href$='/ami/']").first
+    link.scroll_into_view_if_needed()
+    link.hover()
+    page.wait_for_selector(".md-tooltip2--active, .md-tooltip2 article", timeout=10000)

@@ -121,10 +121,27 @@
       return;
     }
     const section = target.closest("h1, h2, h3, h4, h5, h6") || target;
+    keepInView(section);
     section.classList.remove("notes-landed");
     void section.offsetWidth; // restart the animation when landing on the same section again
     section.classList.add("notes-landed");
     setTimeout(() => section.classList.remove("notes-landed"), LANDED_MS);
+  }
+
+  // The section stays where the reader landed while the page settles (instant navigation
+  // restoring its scroll, decoration adding buttons above), unless the reader moves on.
+  let readerMoved = false;
+  for (const event of ["wheel", "touchmove", "keydown", "mousedown"])
+    window.addEventListener(event, () => { readerMoved = true; }, { passive: true, capture: true });
+
+  function keepInView(section) {
+    readerMoved = false;
+    const check = () => {
+      if (readerMoved || !section.isConnected) return;
+      const top = section.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) section.scrollIntoView({ block: "start" });
+    };
+    for (const delay of [100, 400, 1000]) setTimeout(check, delay);
   }
 
   function glossaryPattern() {
