@@ -169,11 +169,42 @@ def _topic_link(page: Page, topic: Topic) -> str:
     return f"[{topic.markdown}]({page_file(page)}#{topic.id})"
 
 
+NAV_GROUP = 30   # pages per navigation level before they are grouped
+
+
 def render_nav(pages: list[Page]) -> str:
-    """The awesome-pages order: home first, then services in the order they were written."""
+    """The awesome-pages order: home first, then services in the order they were written.
+
+    Past NAV_GROUP pages the list becomes an A-Z index of groups of at most NAV_GROUP (nested
+    again if need be): every page carries the navigation, and with the theme's pruning it then
+    carries only the groups and its own group, so pages do not grow with the number of pages.
+    """
     lines = [GENERATED, "nav:", f"  - {HOME}"]
-    lines += [f"  - {page_file(page)}" for page in pages]
+    if len(pages) <= NAV_GROUP:
+        lines += [f"  - {page_file(page)}" for page in pages]
+    else:
+        lines += _nav_groups(sorted(pages, key=lambda p: (_natural(p.title), p.slug)), "  ")
     return "\n".join(lines) + "\n"
+
+
+def _natural(title: str) -> list:
+    """Sort key in which "volume 2" comes before "volume 10"."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", title.lower())]
+
+
+def _nav_groups(pages: list[Page], indent: str) -> list[str]:
+    if len(pages) <= NAV_GROUP:
+        return [f"{indent}- {page_file(page)}" for page in pages]
+    size = NAV_GROUP
+    while -(-len(pages) // size) > NAV_GROUP:
+        size *= NAV_GROUP
+    lines = []
+    for start in range(0, len(pages), size):
+        group = pages[start:start + size]
+        title = _head_safe(f"{group[0].title} \u2013 {group[-1].title}").replace(":", " ")
+        lines.append(f"{indent}- {json.dumps(title, ensure_ascii=False)}:")
+        lines += _nav_groups(group, indent + "    ")
+    return lines
 
 
 SHARE_DIR = "s"
