@@ -104,6 +104,7 @@ def resolve(pages: list[Page], registry: Registry) -> tuple[list[Alias], Registr
     current: dict[tuple[str, str], tuple[Page, Topic]] = {
         (p.slug, t.id): (p, t) for p in pages for t in p.topics}
     prints = {key: fingerprint(page, topic) for key, (page, topic) in current.items()}
+    slugs = {p.slug for p in pages}   # an old id needs its old page, to anchor it there
     aliases: list[Alias] = []
     updated: dict[str, dict[str, dict]] = {}
     for page_slug, ids in sorted(registry.entries.items()):
@@ -114,12 +115,12 @@ def resolve(pages: list[Page], registry: Registry) -> tuple[list[Alias], Registr
                 entry = {"title": current[key][1].title, "words": prints[key]}
             elif not entry.get("retired"):
                 target = _moved_to(entry, current) or _best_match(page_slug, entry, prints)
-                if target is None or target[0] not in {p.slug for p in pages} or page_slug not in {p.slug for p in pages}:
+                if target is None or page_slug not in slugs:
                     raise _gone(registry, page_slug, ident, entry)
                 entry["moved_to"] = f"{target[0]}#{target[1]}"
                 aliases.append(Alias(page_slug, ident, target[0], target[1]))
             updated.setdefault(page_slug, {})[ident] = entry
-    for (page_slug, ident), (page, topic) in current.items():
+    for (page_slug, ident), (_, topic) in current.items():
         updated.setdefault(page_slug, {}).setdefault(ident, {"title": topic.title, "words": prints[(page_slug, ident)]})
     return aliases, Registry(entries=updated, path=registry.path)
 

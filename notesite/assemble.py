@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import data
 from .inline import normalizer
-from .outline import Node, Outline, PageDraft
+from .outline import Node, Outline
 from .source import SourceLine
 
 MAX_ID_LENGTH = 60

@@ -79,7 +79,7 @@ def outline(lines: list[SourceLine], default_title: str) -> Outline:
         current.nodes = classify(body)
         pages.append(current)
 
-    for index, line in enumerate(lines):
+    for line in lines:
         match = PAGE_HEADING.match(line.text)
         if not match:
             body.append(line)

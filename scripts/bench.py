@@ -42,7 +42,7 @@ def scaled_notes(copies: int) -> str:
     text = NOTES.read_text(encoding="utf-8")
     parts = [text]
     for k in range(2, copies + 1):
-        copy = TOP_HEADING.sub(lambda m: f"{m.group(1)} {m.group(2)} volume {k}", text)
+        copy = TOP_HEADING.sub(lambda m, k=k: f"{m.group(1)} {m.group(2)} volume {k}", text)
         parts.append(re.sub(r"(?m)^# Notes.*$", "", copy))
     return "\n".join(parts)
 

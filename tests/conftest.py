@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -35,11 +37,8 @@ def make_project(folder: Path, notes: dict[str, str]) -> Path:
     return folder
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> "subprocess.CompletedProcess[str]":
+def mkdocs_build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project into `site` (for the site address given, if any)."""
-    import os
-    import subprocess
-
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url

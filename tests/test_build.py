@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REAL_NOTES, ROOT, make_project, mkdocs_build
+from conftest import ROOT, make_project, mkdocs_build
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -7,7 +7,6 @@ import time
 
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from conftest import make_project, mkdocs_build, site_from_text
 from test_properties import NOTES

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BASE, ROOT, SubPathServer, make_project, mkdocs_build
+from conftest import ROOT, SubPathServer, make_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
