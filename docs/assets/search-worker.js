@@ -121,7 +121,8 @@ const TITLE_FIT_WEIGHT = 4;      // of two headings that name the query, the one
 const EXACT_TITLE = 0.3;         // ... and a heading that is just what was asked wins clearly
 const LENGTH_DAMPING = 400;      // words after which a long section's text counts for less
 const PAGE_TOP_WEIGHT = 0.8;     // a page's introduction is less specific than a section that matches as well
-const PARENT_WEIGHT = 0.5;       // "Placement Groups" above "Spread": the heading's context, weaker
+const PARENT_WEIGHT = 0.5;
+const LITERAL_WEIGHT = 0.5;      // the word exactly as typed ("patching"), not only its stem       // "Placement Groups" above "Spread": the heading's context, weaker
 
 let documents = new Map();       // location -> {title: Set, text: Map, squashedTitle, squashedText, words}
 let documentFrequency = new Map();
@@ -160,6 +161,7 @@ function index(docs) {
     for (const s of stems(text)) textStems.set(s, (textStems.get(s) || 0) + 1);
     const parents = new Set(stems(((self.NOTES_SECTIONS || {})[doc.location] || []).join(" ")));
     documents.set(doc.location, {
+      literal: new Set([...tokens(title), ...tokens(text)].map(trim)),
       title: titleStems, parents, text: textStems, words: text.split(/\s+/).length,
       squashedTitle: squash(title), squashedText: squash(text)
     });
@@ -188,7 +190,7 @@ function queryTerms(query, extra, original) {
       const completion = complete(word);
       if (completion) forms.push({ stems: [stem(completion)], prefix: null });
     }
-    return { forms, weight: 1, abbreviation };
+    return { forms, weight: 1, abbreviation, word };
   });
   for (const word of extra) terms.push({ forms: [{ stems: [stem(word)], prefix: null }], weight: SYNONYM_WEIGHT });
   return terms;
@@ -229,6 +231,7 @@ function score(location, terms, phrase) {
     const inTitle = Math.max(match(doc.title, term), PARENT_WEIGHT * match(doc.parents, term));
     const inText = match(doc.text, term);
     if (term.weight === 1) allInTitle += TITLE_WEIGHT * idf;
+    if (term.word && doc.literal.has(term.word)) value += LITERAL_WEIGHT * idf;
     // Where an abbreviation typed is spelled out, the notes explain it: "AZ" -> "Availability Zone".
     if (term.abbreviation && doc.squashedText.includes(term.abbreviation.squashed)) definitions += TITLE_WEIGHT * idf;
     const count = Math.max(textCount(doc, term), inText ? 1 : 0);
@@ -242,7 +245,9 @@ function score(location, terms, phrase) {
   let phraseFound = false;
   if (phrase && doc.squashedTitle.includes(phrase)) { value += PHRASE_IN_TITLE * allInTitle; phraseFound = true; }
   else if (phrase && doc.squashedText.includes(phrase)) { value += PHRASE_IN_TEXT * allInTitle; phraseFound = true; }
-  value += PHRASE_IN_TEXT * definitions;
+  // Spelled out where the notes explain an abbreviation: the whole answer when the abbreviation
+  // is the whole query ("AZ"), one clue among several in a longer one.
+  value += PHRASE_IN_TEXT * definitions / Math.max(1, wanted);
   if (wanted) value += COVERAGE_WEIGHT * (phraseFound ? 1 : (matched / wanted) ** 2);
   if (doc.title.size) {
     const named = [...doc.title].filter(s => terms.some(t => t.forms.some(f => f.stems.includes(s)))).length;
