@@ -14,11 +14,8 @@ from pathlib import Path
 
 import yaml
 
-# libyaml when the installed PyYAML has it: the registry grows with every section published.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
 from .assemble import Page, Topic
+from .data import YAML_DUMPER, YAML_LOADER
 from .errors import NotesError
 from .inline import normalizer, words
 
