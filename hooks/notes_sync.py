@@ -14,9 +14,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).absolute().parent.parent  # not resolve(): a test project links hooks/ in
-sys.path.insert(0, str(ROOT))  # hooks are loaded by path: import the core as a sibling package
-
-import notesite  # noqa: E402
 
 NOTES = ROOT / "notes"
 PUBLISHED_IDS = ROOT / "anchors.yaml"
@@ -27,6 +24,12 @@ log = logging.getLogger("mkdocs.hooks.notes_sync")
 def on_pre_build(config, **kwargs) -> None:
     if _up_to_date(Path(config["docs_dir"])):
         return
+    # Imported only when there is work to do, so an unchanged build pays nothing for it. Hooks
+    # are loaded by path: the core is imported as a package from the project's root.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import notesite
+
     try:
         # Ids are registered as published by scripts/clean_notes.py only, never mid-edit.
         site = notesite.build(NOTES, display_root=ROOT, registry=PUBLISHED_IDS)
