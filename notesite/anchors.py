@@ -80,11 +80,7 @@ def load(path: Path, shown: str | None = None) -> Registry:
 def fingerprint(page: Page, topic: Topic) -> str:
     """The first words of a section, lower-cased: what "mostly the same section" compares."""
     norm = normalizer()
-    texts = [topic.node.lead]
-    for node in page.nodes[topic.position + 1:]:
-        if node.kind == "topic":
-            break
-        texts.append(node.text)
+    texts = [topic.node.lead, *(node.text for node in page.section_nodes(topic))]
     found = words(norm.plain(" ".join(texts)))
     return " ".join(w.lower() for w in found[:FINGERPRINT_WORDS])
 

@@ -7,19 +7,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assemble import Page, assemble
 from . import anchors
 from .anchors import Registry
-from .assemble import Topic
+from .assemble import Page, Topic, assemble
 from .errors import NotesError
 from .inline import normalizer
 from .links import linker
 from .outline import outline
-from .render import (GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, page_file, render_glossary, render_home,
-                     render_nav, render_page, render_sections, render_share_page, share_file, SECTIONS_FILE)
+from .render import (GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, page_file, render_glossary,
+                     render_home, render_nav, render_page, render_sections, render_share_page, share_file)
+from .source import SourceLine, read_notes, shown_path
 
 SHARE_DESCRIPTION_CHARS = 200
-from .source import SourceLine, read_notes
 
 
 @dataclass(frozen=True)
@@ -73,8 +72,8 @@ def _description(page: Page, topic: Topic) -> str:
     """A section's first lines as one short plain sentence, for link previews."""
     norm = normalizer()
     parts = [topic.node.lead] if topic.node.lead else []
-    for node in page.nodes[topic.position + 1:]:
-        if node.kind == "topic" or sum(len(p) for p in parts) > SHARE_DESCRIPTION_CHARS:
+    for node in page.section_nodes(topic):
+        if sum(len(p) for p in parts) > SHARE_DESCRIPTION_CHARS:
             break
         parts.append(node.text)
     text = "; ".join(norm.plain(p.strip()) for p in parts).strip() or f"{topic.title}, in the {page.title} notes."
@@ -92,15 +91,8 @@ def build(notes: Path, display_root: Path | None = None, registry: Path | None =
     """Read the notes under a path (and the published ids) and build the site's files."""
     published = None
     if registry is not None:
-        published = anchors.load(registry, _shown(registry, display_root))
+        published = anchors.load(registry, shown_path(registry, display_root))
     return site_from_lines(read_notes(notes, display_root), published)
-
-
-def _shown(path: Path, root: Path | None) -> str:
-    try:
-        return str(path.resolve().relative_to(root.resolve())) if root else str(path)
-    except ValueError:
-        return str(path)
 
 
 def registry_is_stale(site: Site, path: Path) -> bool:

@@ -41,6 +41,15 @@ class Page:
     nodes: list[Node] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
 
+    def section_nodes(self, topic: Topic) -> list[Node]:
+        """The nodes under a heading, up to the next heading."""
+        out = []
+        for node in self.nodes[topic.position + 1:]:
+            if node.kind == "topic":
+                break
+            out.append(node)
+        return out
+
     def source_lines(self) -> list[SourceLine]:
         """Every raw line this page shows."""
         return [*self.headings, *self.lead, *(n.line for n in self.nodes)]
@@ -141,8 +150,9 @@ def assign_ids(page: Page) -> list[Topic]:
         text = norm.heading(node.text)
         topic = Topic(node=node, title=norm.plain(text), markdown=norm.markdown(text),
                       parent=stack[-1] if stack else None)
-        topic.first_line = _first_content(page.nodes, position)
         topic.position = position
+        under = page.section_nodes(topic)
+        topic.first_line = under[0].text if under else ""
         topics.append(topic)
         stack.append(topic)
     by_slug: dict[str, list[Topic]] = {}
@@ -159,13 +169,6 @@ def assign_ids(page: Page) -> list[Topic]:
                 topic.id = _qualified(topic, slug, taken)
                 taken.add(topic.id)
     return topics
-
-
-def _first_content(nodes: list[Node], position: int) -> str:
-    following = nodes[position + 1] if position + 1 < len(nodes) else None
-    if following is None or following.kind == "topic":
-        return ""
-    return following.text
 
 
 def _qualified(topic: Topic, slug: str, taken: set[str]) -> str:

@@ -86,10 +86,11 @@ def linker(pages: list[Page]) -> Linker:
             if name == service.abbr and len(name) < 3:
                 continue
             targets.setdefault(_key(name), target)
+    every_service = {n.lower() for s in data.services() for n in s.spellings()}
     for page in pages:
         own = {n.lower() for s in data.services() if s.page == page.slug for n in s.spellings()}
         for topic in sorted(page.topics, key=lambda t: t.node.level):
-            for name in _topic_names(topic, own):
+            for name in _topic_names(topic, own, every_service):
                 targets.setdefault(_key(name), Target(page.slug, topic.id))
     if not targets:
         return Linker(targets, None)
@@ -97,7 +98,7 @@ def linker(pages: list[Page]) -> Linker:
     return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE))
 
 
-def _topic_names(topic: Topic, own_service: set[str]) -> list[str]:
+def _topic_names(topic: Topic, own_service: set[str], every_service: set[str]) -> list[str]:
     """A topic's linkable names: its title, and its title without its page's service in front.
 
     A name that starts with another service ("IAM permissions" on the Systems Manager page,
@@ -112,10 +113,4 @@ def _topic_names(topic: Topic, own_service: set[str]) -> list[str]:
     if prefix:
         names.append(SEPARATOR.sub("", title[len(prefix):]))
     return [n for n in names if MIN_TOPIC_WORDS <= len(n.split()) <= MAX_TOPIC_WORDS
-            and not _starts_with_other_service(n, own_service)]
-
-
-def _starts_with_other_service(name: str, own_service: set[str]) -> bool:
-    first = name.split()[0].lower()
-    return first not in own_service and any(
-        first == spelling.lower() for s in data.services() for spelling in s.spellings())
+            and (n.split()[0].lower() in own_service or n.split()[0].lower() not in every_service)]

@@ -58,19 +58,24 @@ def decode(data: bytes, path: str) -> list[SourceLine]:
     return lines
 
 
+def shown_path(path: Path, root: Path | None) -> str:
+    """A path as error messages show it: relative to `root` when it lies under it."""
+    if root is None:
+        return str(path)
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
+
+
 def read_notes(notes: Path, display_root: Path | None = None) -> list[list[SourceLine]]:
     """Every notes file under `notes`, decoded, in a stable order."""
     out = []
     for file in note_files(notes):
-        shown = file
-        if display_root is not None:
-            try:
-                shown = file.resolve().relative_to(display_root.resolve())
-            except ValueError:
-                shown = file
+        shown = shown_path(file, display_root)
         try:
             data = file.read_bytes()
         except OSError as err:
             raise NotesError(str(shown), None, f"cannot be read ({err.strerror}); check its permissions") from None
-        out.append(decode(data, str(shown)))
+        out.append(decode(data, shown))
     return out

@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from notesite import NotesError, build, registry_is_stale, stale_files, write, write_registry  # noqa: E402
 from notesite.report import site_report, spelling_report  # noqa: E402
+from notesite.source import shown_path  # noqa: E402
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -40,11 +41,11 @@ def run(argv: list[str] | None = None) -> int:
             if registry_is_stale(site, args.anchors):
                 stale.append(args.anchors)
             for path in stale:
-                print(f"{_shown(path)}: stale; run python scripts/clean_notes.py", file=sys.stderr)
+                print(f"{shown_path(path, Path.cwd())}: stale; run python scripts/clean_notes.py", file=sys.stderr)
             return 1 if stale else 0
         changed = write(site, args.out)
         if write_registry(site, args.anchors):
-            changed.append(_shown(args.anchors))
+            changed.append(shown_path(args.anchors, Path.cwd()))
     except NotesError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -53,13 +54,6 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     print(site_report(site, changed))
     return 0
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 if __name__ == "__main__":
