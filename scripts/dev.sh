@@ -10,8 +10,9 @@ venv() {
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1"
 }
 
-chromium() {
-  command -v chromium >/dev/null && return
+# Named apart from the command: `command -v chromium` would otherwise find this very function.
+install_chromium() {
+  [[ -x /usr/bin/chromium ]] && return
   local sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
@@ -23,7 +24,7 @@ case "${1:-}" in
     exec .venv/bin/mkdocs serve "${@:2}"
     ;;
   test)
-    chromium
+    install_chromium
     venv requirements-test.txt
     exec .venv/bin/python -m pytest "${@:2}"
     ;;
