@@ -17,7 +17,7 @@ import yaml
 from .assemble import Page, Topic
 from .data import YAML_DUMPER, YAML_LOADER
 from .errors import NotesError
-from .inline import normalizer, words
+from .inline import words
 
 FINGERPRINT_WORDS = 40
 SAME_SECTION = 0.6      # share of words in common above which a section counts as moved, not gone
@@ -79,9 +79,12 @@ def load(path: Path, shown: str | None = None) -> Registry:
 
 def fingerprint(page: Page, topic: Topic) -> str:
     """The first words of a section, lower-cased: what "mostly the same section" compares."""
-    norm = normalizer()
-    texts = [topic.node.lead, *(node.text for node in page.section_nodes(topic))]
-    found = words(norm.plain(" ".join(texts)))
+    found: list[str] = []
+    # Only the first words count, so a long section is cleaned only as far as they reach.
+    for text in [topic.node.lead, *(node.text for node in page.section_nodes(topic))]:
+        found += words(page.plain(text.strip()))
+        if len(found) >= FINGERPRINT_WORDS:
+            break
     return " ".join(w.lower() for w in found[:FINGERPRINT_WORDS])
 
 

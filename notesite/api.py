@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -11,7 +12,6 @@ from . import anchors
 from .anchors import Registry
 from .assemble import Page, Topic, assemble
 from .errors import NotesError
-from .inline import normalizer
 from .links import linker
 from .outline import outline
 from .render import (GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, page_file, render_glossary,
@@ -70,13 +70,12 @@ def _share_pages(pages: list[Page], aliases: list[anchors.Alias]) -> dict[str, s
 
 def _description(page: Page, topic: Topic) -> str:
     """A section's first lines as one short plain sentence, for link previews."""
-    norm = normalizer()
     parts = [topic.node.lead] if topic.node.lead else []
     for node in page.section_nodes(topic):
         if sum(len(p) for p in parts) > SHARE_DESCRIPTION_CHARS:
             break
         parts.append(node.text)
-    text = "; ".join(norm.plain(p.strip()) for p in parts).strip() or f"{topic.title}, in the {page.title} notes."
+    text = "; ".join(page.plain(p.strip()) for p in parts).strip() or f"{topic.title}, in the {page.title} notes."
     if len(text) > SHARE_DESCRIPTION_CHARS:
         text = text[:SHARE_DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
     return text
@@ -146,27 +145,43 @@ def stale_files(site: Site, out: Path) -> list[str]:
 
 
 def write(site: Site, out: Path) -> list[str]:
-    """Bring `out` in line with the notes; returns the files changed. All or nothing."""
+    """Bring `out` in line with the notes; returns the files changed. All or nothing.
+
+    New files are written in place and removed again if any write fails; files that exist are
+    written beside themselves first and swapped in only once every write has succeeded.
+    """
     changed = stale_files(site, out)
     if not changed:
         return []
-    for name in site.files:
-        path = out / name
-        if path.exists() and not is_generated(path):
-            raise NotesError(str(path), None, "exists and was not generated from the notes; "
+    existing = {name for name in changed if (out / name).exists()}
+    for name in sorted(existing & site.files.keys()):
+        if not is_generated(out / name):
+            raise NotesError(str(out / name), None, "exists and was not generated from the notes; "
                              "rename the service heading or move that file")
-    staged: list[tuple[Path, Path]] = []
+    written: list[str] = []      # new files, and temporary copies of existing ones
+    staged: list[tuple[str, str]] = []
+    folders: set[str] = set()
     try:
         for name in changed:
-            if name in site.files:
-                (out / name).parent.mkdir(parents=True, exist_ok=True)
-                handle, temp = tempfile.mkstemp(dir=(out / name).parent, prefix=".notesite-")
-                with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as f:
-                    f.write(site.files[name])
-                staged.append((Path(temp), out / name))
+            if name not in site.files:
+                continue
+            target = os.path.join(out, name)
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            path = target
+            if name in existing:
+                handle, path = tempfile.mkstemp(dir=folder, prefix=".notesite-")
+                os.close(handle)
+                staged.append((path, target))
+            written.append(path)
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(site.files[name])
     except OSError:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
         raise
     for temp, target in staged:
         os.replace(temp, target)

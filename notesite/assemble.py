@@ -40,6 +40,14 @@ class Page:
     lead: list[SourceLine] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    _plain: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def plain(self, text: str) -> str:
+        """A line of this page cleaned, without Markdown. Ids, link previews and the published-id
+        registry all read a section's first lines: each is cleaned once, however often read."""
+        if text not in self._plain:
+            self._plain[text] = normalizer().plain(text)
+        return self._plain[text]
 
     def section_nodes(self, topic: Topic) -> list[Node]:
         """The nodes under a heading, up to the next heading."""

@@ -18,15 +18,18 @@ from .trie import trie_pattern
 
 URL = r"https?://[^\s<>\"'`]+"
 PATH = r"(?<![\w/.:<])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
-SNAKE_CASE = r"(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?!\w)"
-LOWER_CAMEL_CASE = r"(?<![\w.])[a-z]+[A-Z][A-Za-z0-9]*(?!\w)"
-UPPER_CAMEL_CASE = r"(?<![\w.])[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?!\w)"
-CAPS_THEN_CAMEL = r"(?<![\w.])[A-Z]{2,}[a-z][A-Za-z0-9]*(?!\w)"
-DOTTED_NAME = r"(?<![\w.])[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w])"
+# Names start where no word or dot comes before them; that check is shared, not repeated per
+# shape, because the regex engine would otherwise try every shape at every character.
+NAME_START = r"(?<![\w.])"
+SNAKE_CASE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?!\w)"
+LOWER_CAMEL_CASE = r"[a-z]+[A-Z][A-Za-z0-9]*(?!\w)"
+UPPER_CAMEL_CASE = r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?!\w)"
+CAPS_THEN_CAMEL = r"[A-Z]{2,}[a-z][A-Za-z0-9]*(?!\w)"
+DOTTED_NAME = r"[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w])"
 DOTTED_NAME_ONLY = re.compile(DOTTED_NAME)
-IDENTIFIER = re.compile("|".join(
-    f"(?:{p})" for p in (URL, PATH, SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
-                         CAPS_THEN_CAMEL, DOTTED_NAME)))
+NAME = NAME_START + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
+                                                          CAPS_THEN_CAMEL, DOTTED_NAME)) + ")"
+IDENTIFIER = re.compile(f"(?:{URL})|(?:{PATH})|{NAME}")
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
 SHIFT_TYPO = re.compile(r"(?<![\w.])[A-Z]{2}[a-z]{2,}(?!\w)")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
@@ -53,14 +56,40 @@ class Segment:
     code: bool
 
 
-def _boundary_pattern(keys: list[str]) -> re.Pattern[str]:
-    """One regex matching any key as a whole word or phrase, ignoring case.
+@dataclass(frozen=True)
+class WordReplacer:
+    """Replaces whole words or phrases from a list, matched ignoring case.
 
     Keys are lower case; the trie tries longer keys first, and the boundary check backtracks
-    into shorter ones ("elastic ips" before "elastic ip").
+    into shorter ones ("elastic ips" before "elastic ip"). ASCII text is matched lower-cased
+    against a case-sensitive pattern, which Python's regex engine runs about twice as fast as
+    the IGNORECASE one kept for other text (where lower-casing may change the length).
     """
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{trie_pattern([k.lower() for k in keys])})(?![A-Za-z0-9])",
-                      re.IGNORECASE)
+
+    lower_case: re.Pattern[str]
+    any_case: re.Pattern[str]
+
+    @classmethod
+    def of(cls, keys: list[str]) -> "WordReplacer":
+        alternatives = trie_pattern([k.lower() for k in keys])
+        return cls(re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"),
+                   re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if text.isascii():
+            return [m.span() for m in self.lower_case.finditer(text.lower())]
+        return [m.span() for m in self.any_case.finditer(text)]
+
+    def sub(self, replace: Callable[[str], str], text: str) -> str:
+        parts, position = [], 0
+        for start, end in self.spans(text):
+            parts += [text[position:start], replace(text[start:end])]
+            position = end
+        return "".join(parts) + text[position:] if parts else text
+
+
+# A line with none of these has no identifier: checked first, as most lines have none.
+IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 
 
 @dataclass(frozen=True)
@@ -68,14 +97,16 @@ class Normalizer:
     """Corrections, casing and labels compiled once from the data files."""
 
     corrections: dict[str, str]
-    correction_pattern: re.Pattern[str]
+    correction_words: WordReplacer
     casing: dict[str, str]
-    casing_pattern: re.Pattern[str]
+    casing_words: WordReplacer
     labels: dict[str, str]
     label_pattern: re.Pattern[str]
 
     def segments(self, text: str) -> list[Segment]:
         """Split a line into prose and identifiers."""
+        if "/" not in text and "_" not in text and not IDENTIFIER_HINT.search(text):
+            return [Segment(text, code=False)] if text else []
         out: list[Segment] = []
         position = 0
         for match in IDENTIFIER.finditer(text):
@@ -100,12 +131,11 @@ class Normalizer:
 
     def fix_prose(self, text: str) -> str:
         """Corrections, then AWS casing, then shift-key typos, on prose only."""
-        text = self.correction_pattern.sub(self._correct, text)
-        text = self.casing_pattern.sub(lambda m: self.casing[m.group(0).lower()], text)
+        text = self.correction_words.sub(self._correct, text)
+        text = self.casing_words.sub(lambda typed: self.casing[typed.lower()], text)
         return SHIFT_TYPO.sub(self._unshift, text)
 
-    def _correct(self, match: re.Match[str]) -> str:
-        typed = match.group(0)
+    def _correct(self, typed: str) -> str:
         fix = self.corrections[typed.lower()]
         if any(c.isupper() for c in fix):
             return fix
@@ -184,9 +214,9 @@ def normalizer() -> Normalizer:
     label_alternatives = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
     return Normalizer(
         corrections=corrections,
-        correction_pattern=_boundary_pattern(list(corrections)),
+        correction_words=WordReplacer.of(list(corrections)),
         casing=casing,
-        casing_pattern=_boundary_pattern(list(casing)),
+        casing_words=WordReplacer.of(list(casing)),
         labels=labels,
         label_pattern=re.compile(
             rf"^(?P<label>{label_alternatives})\s*[:.](?:\s+|$)(?P<rest>.*)$", re.IGNORECASE),

@@ -19,7 +19,7 @@ def corrections_applied(site: Site) -> int:
         for line in page.source_lines():
             for segment in norm.segments(line.text):
                 if not segment.code:
-                    count += len(norm.correction_pattern.findall(segment.text))
+                    count += len(norm.correction_words.spans(segment.text))
     return count
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from notesite.inline import normalizer
+from hypothesis import given
+from hypothesis import strategies as st
+
+from notesite.inline import IDENTIFIER, IDENTIFIER_HINT, normalizer
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -73,3 +76,20 @@ def test_headings_start_with_a_capital_unless_they_start_with_an_identifier():
     assert norm.heading("changing instance type") == "Changing instance type"
     assert norm.heading("capacityOptimizes pool") == "capacityOptimizes pool"
     assert norm.heading("SSM- Documents") == "SSM - Documents"
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("the placement srategy in cloudwatch", "the placement strategy in CloudWatch"),
+    ("é the placement srategy in cloudwatch", "é the placement strategy in CloudWatch"),
+    ("İİ the placement srategy in cloudwatch", "İİ the placement strategy in CloudWatch"),
+])
+def test_corrections_and_casing_apply_alike_in_ascii_and_other_text(typed, expected):
+    # ASCII lines take a faster lower-cased path; "İ" even changes length when lower-cased.
+    assert normalizer().plain(typed) == expected
+
+
+@given(st.text(st.sampled_from("aZ_./:-09 éAMIsEC2http"), max_size=30))
+def test_the_quick_check_for_identifiers_never_misses_one(text):
+    # Lines that fail the quick check skip the identifier regex: it must find none in them.
+    if "/" not in text and "_" not in text and not IDENTIFIER_HINT.search(text):
+        assert not IDENTIFIER.search(text)
