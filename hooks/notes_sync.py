@@ -48,7 +48,8 @@ def _up_to_date(docs: Path) -> bool:
         return False
     made = STAMP.stat().st_mtime
     # The notes, the registry, the core and its data, and the pages themselves (edited by hand?)
-    return PUBLISHED_IDS.stat().st_mtime <= made and all(
+    registry_older = not PUBLISHED_IDS.is_file() or PUBLISHED_IDS.stat().st_mtime <= made
+    return registry_older and all(
         _all_older(str(folder), made) for folder in (NOTES, ROOT / "notesite", docs))
 
 
@@ -57,12 +58,13 @@ def _all_older(folder: str, made: float) -> bool:
     # files, and this runs on every build.
     if not os.path.isdir(folder):
         return False
-    for entry in os.scandir(folder):
-        if entry.is_dir():
-            if not _all_older(entry.path, made):
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if not _all_older(entry.path, made):
+                    return False
+            elif entry.stat().st_mtime > made:
                 return False
-        elif entry.stat().st_mtime > made:
-            return False
     return True
 
 

@@ -3,7 +3,9 @@ with zero warnings, every link and anchor valid, and nothing fetched from anothe
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -66,3 +68,25 @@ def test_hostile_notes_render_as_inert_text(tmp_path):
                     '--8<-- "/etc/passwd"', "*[EC2]: Not the glossary", "1. not an ordered list",
                     "| not | a table |", '!!! note "not an admonition"', "&amp; &#60; &copy;"):
         assert literal in text, literal
+
+
+def test_the_hook_rebuilds_pages_only_when_what_they_are_made_from_changed(tmp_path):
+    project = make_project(tmp_path / "project", {"notes.txt": "## EC2\nSpot Block\n- one to six hours\n"})
+    first = mkdocs_build(project, tmp_path / "site")
+    assert "regenerated from the notes" in first.stderr, first.stderr
+    unchanged = mkdocs_build(project, tmp_path / "site")
+    assert "regenerated" not in unchanged.stderr, unchanged.stderr
+
+    page = project / "docs" / "ec2.md"
+    made = page.read_text()
+    page.write_text(made.replace("one to six hours", "edited by hand"))
+    restored = mkdocs_build(project, tmp_path / "site")
+    assert "regenerated from the notes: ec2.md" in restored.stderr, restored.stderr
+    assert page.read_text() == made
+
+    notes = project / "notes" / "notes.txt"
+    notes.write_text(notes.read_text() + "- may be reclaimed\n")
+    later = time.time() + 5   # a save in the same second as the last build still counts
+    os.utime(notes, (later, later))
+    assert "regenerated from the notes" in mkdocs_build(project, tmp_path / "site").stderr
+    assert "may be reclaimed" in page.read_text()
