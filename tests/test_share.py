@@ -15,10 +15,11 @@ from conftest import ROOT, SubPathServer, make_project, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
-# The section's heading is in the upper half of the window (with instant navigation the URL
-# changes a moment before the new page's content is in place).
+# The section's heading is in the upper half of the window, below the sticky header (with
+# instant navigation the URL changes a moment before the new page's content is in place).
 IN_VIEW = """id => { const e = document.getElementById(id); if (!e) return false;
-                      const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2; }"""
+                      const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+                      const r = e.getBoundingClientRect(); return r.top >= header && r.top < window.innerHeight / 2; }"""
 
 
 def _open(context, url):
