@@ -123,10 +123,11 @@ def is_generated(path: Path) -> bool:
     return any(GENERATED_NOTE in line for line in head)
 
 
-def _generated_files(out: Path) -> set[str]:
-    if not out.is_dir():
-        return set()
-    return {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and is_generated(p)}
+def _files_under(out: Path) -> set[str]:
+    found = set()
+    for folder, _, names in os.walk(out):
+        found.update(os.path.relpath(os.path.join(folder, name), out) for name in names)
+    return found
 
 
 def stale_files(site: Site, out: Path) -> list[str]:
@@ -140,7 +141,8 @@ def stale_files(site: Site, out: Path) -> list[str]:
             current = None
         if current != text:
             stale.append(name)
-    stale += sorted(_generated_files(out) - site.files.keys())
+    # Only files the notes no longer give are opened to see who wrote them.
+    stale += sorted(name for name in _files_under(out) - site.files.keys() if is_generated(out / name))
     return stale
 
 

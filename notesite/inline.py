@@ -63,17 +63,23 @@ class WordReplacer:
     Keys are lower case; the trie tries longer keys first, and the boundary check backtracks
     into shorter ones ("elastic ips" before "elastic ip"). ASCII text is matched lower-cased
     against a case-sensitive pattern, which Python's regex engine runs about twice as fast as
-    the IGNORECASE one kept for other text (where lower-casing may change the length).
+    an IGNORECASE one; that one is compiled only for text where lower-casing may change the
+    length ("İ"), as compiling it costs as much as the whole cleanup of a short notes file.
     """
 
-    lower_case: re.Pattern[str]
-    any_case: re.Pattern[str]
+    alternatives: str
+
+    @functools.cached_property
+    def lower_case(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![a-z0-9])(?:{self.alternatives})(?![a-z0-9])")
+
+    @functools.cached_property
+    def any_case(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![A-Za-z0-9])(?:{self.alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
 
     @classmethod
     def of(cls, keys: list[str]) -> "WordReplacer":
-        alternatives = trie_pattern([k.lower() for k in keys])
-        return cls(re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"),
-                   re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE))
+        return cls(trie_pattern([k.lower() for k in keys]))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if text.isascii():
