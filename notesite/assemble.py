@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import data
-from .inline import normalizer
+from .inline import Segment, normalizer
 from .outline import Node, Outline
 from .source import SourceLine
 
@@ -40,14 +40,19 @@ class Page:
     lead: list[SourceLine] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
-    _plain: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _cleaned: dict[str, list[Segment]] = field(default_factory=dict, repr=False, compare=False)
+
+    def cleaned(self, text: str) -> list[Segment]:
+        """A line of this page cleaned (see `Normalizer.clean`). The page's Markdown, its link
+        previews and its published-id registry all read a section's first lines: each line is
+        cleaned once, however often it is read."""
+        if text not in self._cleaned:
+            self._cleaned[text] = normalizer().clean(text)
+        return self._cleaned[text]
 
     def plain(self, text: str) -> str:
-        """A line of this page cleaned, without Markdown. Ids, link previews and the published-id
-        registry all read a section's first lines: each is cleaned once, however often read."""
-        if text not in self._plain:
-            self._plain[text] = normalizer().plain(text)
-        return self._plain[text]
+        """A line of this page cleaned, without Markdown."""
+        return "".join(segment.text for segment in self.cleaned(text))
 
     def section_nodes(self, topic: Topic) -> list[Node]:
         """The nodes under a heading, up to the next heading."""

@@ -164,22 +164,31 @@ class Normalizer:
             return text
         return text[:1].upper() + text[1:]
 
+    def clean(self, text: str) -> list[Segment]:
+        """A line's identifiers as typed and its prose corrected and cased: what the plain text
+        and the Markdown of a line are both made from."""
+        return [s if s.code else Segment(self.fix_prose(s.text), code=False) for s in self.segments(text)]
+
     def plain(self, text: str) -> str:
         """The cleaned text with no Markdown: for ids, titles, summaries and search."""
-        return "".join(s.text if s.code else self.fix_prose(s.text) for s in self.segments(text))
+        return "".join(s.text for s in self.clean(text))
 
     def markdown(self, text: str, links: LinkFinder | None = None) -> str:
-        """The cleaned text as inline Markdown that renders exactly as the words read.
+        """The cleaned text as inline Markdown that renders exactly as the words read."""
+        return self.markdown_from(self.clean(text), links)
+
+    def markdown_from(self, cleaned: list[Segment], links: LinkFinder | None = None) -> str:
+        """Inline Markdown from a cleaned line.
 
         `links`, given the cleaned prose, names the spans to link and where to; only prose is
         linked, never identifiers.
         """
         parts = []
-        for segment in self.segments(text):
+        for segment in cleaned:
             if segment.code:
                 parts.append(f"`{segment.text}`")
                 continue
-            prose = self.fix_prose(segment.text)
+            prose = segment.text
             position = 0
             for start, end, url in (links(prose) if links else ()):
                 parts.append(escape(prose[position:start]))

@@ -47,7 +47,7 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
         if node.kind == "bullet":
             if previous is None or previous.kind != "bullet":
                 _blank(out)
-            out.append(INDENT * node.depth + "- " + _with_label(node.text, links))
+            out.append(INDENT * node.depth + "- " + _with_label(page, node.text, links))
         else:
             _blank(out)
             if node.kind == "topic":
@@ -58,9 +58,9 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
                               if a.page == page.slug and (a.to_page, a.to_id) == (page.slug, topic.id))
                 out.append(f"{'#' * node.level} {old}{topic.markdown} {{#{topic.id}}}")
                 if node.lead:
-                    out += ["", _with_label(node.lead, links)]
+                    out += ["", _with_label(page, node.lead, links)]
             else:
-                out.append(_with_label(node.text, links))
+                out.append(_with_label(page, node.text, links))
             out.append("")
         previous = node
     return "\n".join(out).rstrip("\n") + "\n"
@@ -71,13 +71,13 @@ def _blank(out: list[str]) -> None:
         out.append("")
 
 
-def _with_label(text: str, links: LinkFinder) -> str:
+def _with_label(page: Page, text: str, links: LinkFinder) -> str:
     norm = normalizer()
     labelled = norm.split_label(text.strip())
     if labelled is None:
-        return norm.markdown(text.strip(), links)
+        return norm.markdown_from(page.cleaned(text.strip()), links)
     label, rest = labelled
-    return f"**{escape(label)}:** {norm.markdown(rest, links)}".rstrip()
+    return f"**{escape(label)}:** {norm.markdown_from(page.cleaned(rest), links)}".rstrip()
 
 
 def _front_matter(title: str, description: str, search: bool = True) -> str:
