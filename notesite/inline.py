@@ -64,7 +64,7 @@ class WordReplacer:
     into shorter ones ("elastic ips" before "elastic ip"). ASCII text is matched lower-cased
     against a case-sensitive pattern, which Python's regex engine runs about twice as fast as
     an IGNORECASE one; that one is compiled only for text where lower-casing may change the
-    length ("İ"), as compiling it costs as much as the whole cleanup of a short notes file.
+    length ("İ"), as compiling it takes a tenth of the whole cleanup of today's notes.
     """
 
     alternatives: str
