@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import data
-from .inline import Segment, normalizer
+from .inline import Segment, normalizer, plain_from
 from .outline import Node, Outline
 from .source import SourceLine
 
@@ -52,7 +52,7 @@ class Page:
 
     def plain(self, text: str) -> str:
         """A line of this page cleaned, without Markdown."""
-        return "".join(segment.text for segment in self.cleaned(text))
+        return plain_from(self.cleaned(text))
 
     def section_nodes(self, topic: Topic) -> list[Node]:
         """The nodes under a heading, up to the next heading."""
@@ -161,7 +161,8 @@ def assign_ids(page: Page) -> list[Topic]:
         while stack and stack[-1].node.level >= node.level:
             stack.pop()
         text = norm.heading(node.text)
-        topic = Topic(node=node, title=norm.plain(text), markdown=norm.markdown(text),
+        cleaned = norm.clean(text)
+        topic = Topic(node=node, title=plain_from(cleaned), markdown=norm.markdown_from(cleaned),
                       parent=stack[-1] if stack else None)
         topic.position = position
         under = page.section_nodes(topic)

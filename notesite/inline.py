@@ -30,6 +30,13 @@ DOTTED_NAME_ONLY = re.compile(DOTTED_NAME)
 NAME = NAME_START + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
                                                           CAPS_THEN_CAMEL, DOTTED_NAME)) + ")"
 IDENTIFIER = re.compile(f"(?:{URL})|(?:{PATH})|{NAME}")
+# Every identifier shape holds a "/", a "_" or one of these; most lines hold none of them.
+IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
+
+
+def may_hold_identifier(text: str) -> bool:
+    """False only for text with no identifier in it: a quick check before the full regex."""
+    return "/" in text or "_" in text or IDENTIFIER_HINT.search(text) is not None
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
 SHIFT_TYPO = re.compile(r"(?<![\w.])[A-Z]{2}[a-z]{2,}(?!\w)")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
@@ -94,10 +101,6 @@ class WordReplacer:
         return "".join(parts) + text[position:] if parts else text
 
 
-# A line with none of these has no identifier: checked first, as most lines have none.
-IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
-
-
 @dataclass(frozen=True)
 class Normalizer:
     """Corrections, casing and labels compiled once from the data files."""
@@ -111,7 +114,7 @@ class Normalizer:
 
     def segments(self, text: str) -> list[Segment]:
         """Split a line into prose and identifiers."""
-        if "/" not in text and "_" not in text and not IDENTIFIER_HINT.search(text):
+        if not may_hold_identifier(text):
             return [Segment(text, code=False)] if text else []
         out: list[Segment] = []
         position = 0
@@ -171,7 +174,7 @@ class Normalizer:
 
     def plain(self, text: str) -> str:
         """The cleaned text with no Markdown: for ids, titles, summaries and search."""
-        return "".join(s.text for s in self.clean(text))
+        return plain_from(self.clean(text))
 
     def markdown(self, text: str, links: LinkFinder | None = None) -> str:
         """The cleaned text as inline Markdown that renders exactly as the words read."""
@@ -207,6 +210,11 @@ class Normalizer:
         if not match:
             return None
         return self.labels[match["label"].lower()], match["rest"]
+
+
+def plain_from(cleaned: list[Segment]) -> str:
+    """A cleaned line as plain text."""
+    return "".join(segment.text for segment in cleaned)
 
 
 def _escape_marker(marker: str) -> str:
