@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import site_from_text
 from notesite import NotesError, site_from_lines
-from notesite.anchors import Registry, load
+from notesite.anchors import Registry, dump, load
+from notesite.data import YAML_LOADER
 from notesite.source import decode
 
 NOTES = """## EC2
@@ -91,3 +95,24 @@ def test_a_broken_registry_file_is_named(tmp_path):
         load(path, "anchors.yaml")
     assert str(err.value).startswith("anchors.yaml:")
     assert "is not valid YAML" in str(err.value)
+
+
+# Any text a heading or a hand edit can put in the registry, and the values an entry holds.
+ANY_TEXT = st.one_of(st.sampled_from(["Spot Block", "yes", "no", "1.5", "2024-01-01", "null", "~", "a: b", "# c",
+                                      "- d", "'e'", "f ", " g", "(h)", "x\u2028y", "\x85", "\ufeff", "\U0001F600"]),
+                     st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
+ENTRY = st.dictionaries(st.sampled_from(["title", "words", "moved_to", "retired"]),
+                        st.one_of(ANY_TEXT, st.booleans(), st.none(), st.integers()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(ANY_TEXT, st.dictionaries(ANY_TEXT, ENTRY)))
+def test_the_registry_file_reads_back_as_written(entries):
+    assert yaml.load(dump(Registry(entries=entries)), Loader=YAML_LOADER) == entries
+
+
+def test_the_registry_file_keeps_plain_text_bare_and_quotes_the_rest():
+    text = dump(Registry(entries={"ec2": {"spot-block": {"title": "Spot Block", "words": "block spot (1 to 6 hours)"},
+                                          "yes": {"title": "a: b", "retired": True}}}))
+    assert text.endswith("ec2:\n  spot-block:\n    title: Spot Block\n    words: block spot (1 to 6 hours)\n"
+                         '  "yes":\n    retired: true\n    title: "a: b"\n')
