@@ -124,10 +124,12 @@ def is_generated(path: Path | str) -> bool:
     return any(GENERATED_NOTE in line for line in head)
 
 
-def _files_under(out: Path) -> set[str]:
+def _paths_under(out: Path) -> set[str]:
+    """Every file and folder in `out`, relative to it. Folders count: a folder where a page
+    goes must be refused as a file would be, not be written over."""
     found = set()
-    for folder, _, names in os.walk(out):
-        found.update(os.path.relpath(os.path.join(folder, name), out) for name in names)
+    for folder, folders, names in os.walk(out):
+        found.update(os.path.relpath(os.path.join(folder, name), out) for name in folders + names)
     return found
 
 
@@ -136,7 +138,7 @@ def _changes(site: Site, out: Path) -> tuple[list[str], set[str]]:
     give, and which of those exist. The folder is listed once, so that only files that exist
     are opened: at 100 times today's notes, trying to open 10,000 missing files cost more
     than writing them."""
-    present = _files_under(out)
+    present = _paths_under(out)
     stale = []
     for name, text in site.files.items():
         if name in present:

@@ -112,7 +112,18 @@ def test_a_bad_file_among_good_ones_stops_everything(work):
 def test_a_hand_written_page_is_never_overwritten(work):
     (work / "docs" / "ec2.md").write_text("# My own EC2 page\n")
     (work / "notes" / "n.txt").write_text("## EC2\nA\n- a\n")
+    before = snapshot(work / "docs")
     result = run("--notes", "notes", "--out", "docs", cwd=work)
     assert result.returncode == 2
     assert "docs/ec2.md: exists and was not generated from the notes" in result.stderr
-    assert (work / "docs" / "ec2.md").read_text() == "# My own EC2 page\n"
+    assert snapshot(work / "docs") == before
+
+
+def test_a_folder_where_a_page_goes_is_refused_like_a_file(work):
+    (work / "docs" / "ec2.md").mkdir()
+    (work / "notes" / "n.txt").write_text("## EC2\nA\n- a\n")
+    before = snapshot(work / "docs")
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 2
+    assert "docs/ec2.md: exists and was not generated from the notes" in result.stderr
+    assert snapshot(work / "docs") == before
