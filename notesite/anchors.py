@@ -183,7 +183,10 @@ def _yaml_value(value) -> str:
         return NOT_PRINTABLE.sub(lambda m: f"\\U{ord(m.group(0)):08x}", quoted)
     if isinstance(value, bool) or value is None:
         return json.dumps(value)
-    return yaml.dump(value, Dumper=YAML_DUMPER, default_flow_style=True, width=2**30).strip()
+    # A number or a list from a hand edit: PyYAML's flow style, less the end-of-document
+    # marker its pure-Python emitter puts after a lone scalar.
+    flow = yaml.dump(value, Dumper=YAML_DUMPER, default_flow_style=True, width=2**30)
+    return flow.removesuffix("\n...\n").strip()
 
 
 def _reads_as_itself(text: str) -> bool:
