@@ -91,10 +91,12 @@ def test_every_page_has_a_description_and_open_graph_tags(real_site):
 
 def test_landing_within_the_site_with_instant_navigation(served, context):
     page = _open(context, served.url)
+    page.evaluate("window.notesSamePage = true")   # gone if the browser loaded a new page
     page.locator("article a[href$='ec2/#spot-block']").first.click()
     page.wait_for_url(re.compile(r"/aws-notes/ec2/#spot-block$"))
     page.wait_for_function(IN_VIEW, arg="spot-block")
     page.wait_for_function("() => document.getElementById('spot-block')?.classList.contains('notes-landed')")
+    assert page.evaluate("window.notesSamePage"), "the theme loaded the page instead of navigating instantly"
     # and a jump within the page, through the table of contents
     page.locator(".md-sidebar--secondary a[href$='#spread']").first.click()
     page.wait_for_function(IN_VIEW, arg="spread")
