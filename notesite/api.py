@@ -8,6 +8,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import anchors
 from .anchors import Registry
@@ -121,7 +122,11 @@ def is_generated(path: Path | str) -> bool:
             head = [handle.readline() for _ in range(2)]
     except (OSError, UnicodeDecodeError):
         return False
-    return any(GENERATED_NOTE in line for line in head)
+    return _has_generated_note(head)
+
+
+def _has_generated_note(first_lines: list[str]) -> bool:
+    return any(GENERATED_NOTE in line for line in first_lines)
 
 
 def _paths_under(out: Path) -> set[str]:
@@ -133,30 +138,38 @@ def _paths_under(out: Path) -> set[str]:
     return found
 
 
-def _changes(site: Site, out: Path) -> tuple[list[str], set[str]]:
-    """The files in `out` that differ from what the notes give or that the notes no longer
-    give, and which of those exist. The folder is listed once, so that only files that exist
-    are opened: at 100 times today's notes, trying to open 10,000 missing files cost more
-    than writing them."""
+class _Changes(NamedTuple):
+    stale: list[str]      # differ from what the notes give, or the notes no longer give them
+    existing: set[str]    # those of them that exist
+    foreign: list[str]    # those of them the notes give, that exist and were not written by this tool
+
+
+def _changes(site: Site, out: Path) -> _Changes:
+    """How `out` differs from the notes. The folder is listed once, so that only files that
+    exist are opened: at 100 times today's notes, trying to open 10,000 missing files cost
+    more than writing them. A file read to compare is not opened again to see who wrote it."""
     present = _paths_under(out)
-    stale = []
+    stale, foreign = [], []
     for name, text in site.files.items():
         if name in present:
             try:
                 with open(os.path.join(out, name), encoding="utf-8") as f:
-                    if f.read() == text:
-                        continue
+                    current = f.read()
             except (OSError, UnicodeDecodeError):
-                pass
+                current = None
+            if current == text:
+                continue
+            if current is None or not _has_generated_note(current.split("\n", 2)[:2]):
+                foreign.append(name)
         stale.append(name)
     # Only files the notes no longer give are opened to see who wrote them.
     stale += sorted(name for name in present - site.files.keys() if is_generated(os.path.join(out, name)))
-    return stale, present.intersection(stale)
+    return _Changes(stale, present.intersection(stale), foreign)
 
 
 def stale_files(site: Site, out: Path) -> list[str]:
     """Files in `out` that differ from what the notes give, or that the notes no longer give."""
-    return _changes(site, out)[0]
+    return _changes(site, out).stale
 
 
 def write(site: Site, out: Path) -> list[str]:
@@ -165,13 +178,12 @@ def write(site: Site, out: Path) -> list[str]:
     New files are written in place and removed again if any write fails; files that exist are
     written beside themselves first and swapped in only once every write has succeeded.
     """
-    changed, existing = _changes(site, out)
+    changed, existing, foreign = _changes(site, out)
     if not changed:
         return []
-    for name in sorted(existing & site.files.keys()):
-        if not is_generated(os.path.join(out, name)):
-            raise NotesError(str(out / name), None, "exists and was not generated from the notes; "
-                             "rename the service heading or move that file")
+    if foreign:
+        raise NotesError(str(out / foreign[0]), None, "exists and was not generated from the notes; "
+                         "rename the service heading or move that file")
     written: list[str] = []      # new files, and temporary copies of existing ones
     staged: list[tuple[str, str]] = []
     folders: set[str] = set()
