@@ -32,11 +32,6 @@ NAME = NAME_START + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAME
 IDENTIFIER = re.compile(f"(?:{URL})|(?:{PATH})|{NAME}")
 # Every identifier shape holds a "/", a "_" or one of these; most lines hold none of them.
 IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
-
-
-def may_hold_identifier(text: str) -> bool:
-    """False only for text with no identifier in it: a quick check before the full regex."""
-    return "/" in text or "_" in text or IDENTIFIER_HINT.search(text) is not None
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
 SHIFT_TYPO = re.compile(r"(?<![\w.])[A-Z]{2}[a-z]{2,}(?!\w)")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
@@ -49,6 +44,11 @@ FENCE_START = re.compile(r"^~{3,}")
 HEADING_SPACING = re.compile(r"(?<=\w)- (?=\w)")
 OPENING_PAREN_SPACING = re.compile(r"(?<=\w)\( ")
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+
+
+def may_hold_identifier(text: str) -> bool:
+    """False only for text with no identifier in it: a quick check before the full regex."""
+    return "/" in text or "_" in text or IDENTIFIER_HINT.search(text) is not None
 
 
 # Given cleaned prose: the (start, end, url) spans to turn into links.
