@@ -41,7 +41,7 @@ class Site:
 
 def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = None) -> Site:
     """The pure core: decoded notes files (and the ids published so far) to generated files."""
-    outlines = [outline(lines, default_title=_default_title(lines)) for lines in notes]
+    outlines = [outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines)) for lines in notes]
     title_lines, pages = assemble(outlines)
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
@@ -81,6 +81,10 @@ def _description(page: Page, topic: Topic) -> str:
     if len(text) > SHARE_DESCRIPTION_CHARS:
         text = text[:SHARE_DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
     return text
+
+
+def _is_markdown(lines: list[SourceLine]) -> bool:
+    return bool(lines) and lines[0].path.endswith(".md")
 
 
 def _default_title(lines: list[SourceLine]) -> str:

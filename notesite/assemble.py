@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -65,7 +66,7 @@ class Page:
 
     def source_lines(self) -> list[SourceLine]:
         """Every raw line this page shows."""
-        return [*self.headings, *self.lead, *(n.line for n in self.nodes)]
+        return [*self.headings, *self.lead, *(line for n in self.nodes for line in n.lines)]
 
 
 def slugify(text: str) -> str:
@@ -104,7 +105,7 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
         title_lines.extend(notes.title_lines)
         for draft in notes.pages:
             title = norm.plain(norm.heading(draft.title))
-            service = index.get(_name_key(title))
+            service = draft.service.service if draft.service else index.get(_name_key(title))
             slug = service.page if service else slugify(title)
             owner = _page_owner(slug) if service else None
             page = pages.get(slug)
@@ -117,10 +118,10 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
             nodes = list(draft.nodes)
             if service is not None and owner is not None and service != owner and draft.heading:
                 # A sub-service heading becomes a section of its parent's page.
-                nodes = [Node("topic", draft.heading, service.name, level=2),
+                nodes = [Node("topic", draft.heading, service.name, level=2, more=draft.more),
                          *(_deepen(n) for n in nodes)]
             elif draft.heading is not None:
-                page.headings.append(draft.heading)
+                page.headings += [draft.heading, *draft.more]
             page.lead.extend(draft.lead)
             page.nodes.extend(nodes)
     for page in pages.values():
@@ -133,12 +134,12 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
 def _deepen(node: Node) -> Node:
     if node.kind != "topic":
         return node
-    return Node(node.kind, node.line, node.text, node.depth, min(node.level + 1, 6), node.lead)
+    return dataclasses.replace(node, level=min(node.level + 1, 6))
 
 
 def _first_words(page: Page) -> str:
     norm = normalizer()
-    for line in [*page.lead, *(n.line for n in page.nodes)]:
+    for line in [*page.lead, *(n.line for n in page.nodes if n.kind != "verbatim")]:
         text = norm.plain(line.text.strip().lstrip("-•* ").strip())
         if text:
             return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."

@@ -114,7 +114,7 @@ def corrections(data_dir: Path = DATA_DIR) -> dict[str, str]:
     return out
 
 
-def _recased(name: str) -> bool:
+def is_distinctive(name: str) -> bool:
     """Whether a name is distinctive enough to re-case everywhere it appears.
 
     A single capitalised word ("Lambda", "Budgets") is also an English word in lower case, so
@@ -129,7 +129,7 @@ def casing(data_dir: Path = DATA_DIR) -> dict[str, str]:
     out: dict[str, str] = {}
     for service in services(data_dir):
         for name in (service.name, service.full, service.abbr):
-            if name and _recased(name):
+            if name and is_distinctive(name):
                 out[name.lower()] = name
     for abbr in glossary(data_dir):
         if len(abbr) >= 3:

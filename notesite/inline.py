@@ -1,9 +1,12 @@
 """One line of notes text to clean inline Markdown.
 
-Order matters and is the whole design: identifiers are cut out first and set as code, so that
-nothing after them can touch `InstanceInitiatedShutdownBehaviour` or `pid_file`; the prose
-between them gets the reviewed corrections, then AWS casing, then Markdown escaping, so that
-whatever the author typed (`<script>`, `[instance]`, `*`) renders as the literal text.
+Order matters and is the whole design. What the author marked up in Markdown (links, images,
+emphasis, `code`, entities, backslash escapes) is read by a CommonMark parser and kept as
+typed. In the text left, identifiers are cut out next and set as code, so that nothing after
+them can touch `InstanceInitiatedShutdownBehaviour`, `s3:GetObject` or `pid_file`; the prose
+between them gets the reviewed corrections, clear misspellings fixed, AWS casing, then Markdown
+escaping, so that whatever else the author typed (`<script>`, `[instance]`, `*`) renders as the
+literal text.
 """
 
 from __future__ import annotations
@@ -16,6 +19,17 @@ from typing import Callable
 from . import data
 from .trie import trie_pattern
 
+# Identifiers that are never prose, whatever their case: kept without a second look.
+ARN = r"\barn:aws[\w-]*:[^\s`'\"()\[\],<>]+"
+IAM_ACTION = r"(?<![\w:/.-])[a-z][a-z0-9-]*:(?:[A-Z][A-Za-z0-9]*\*?|\*)(?![\w:])"
+URI = r"\b[a-z][a-z0-9+.-]*://[^\s<>\"'`]+"
+EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+AWS_HOST = r"(?<![\w.-])(?:\*\.)?[\w-]+(?:\.[\w-]+)*\.amazonaws\.com(?:\.cn)?\b"
+# "aws s3 sync ./site s3://bucket/", "aws kms get-key-rotation-status --key-id alias/app-key":
+# the command, then every argument that looks like one (an option and its value, a path).
+AWS_CLI = (r"\baws\s+[a-z0-9-]+\s+(?:ls|cp|mv|rm|mb|rb|sync|presign|website|[a-z0-9]+(?:-[a-z0-9]+)+)\b"
+           r"(?:\s+(?:--?[A-Za-z][\w-]*(?:=\S+|\s+(?!-)[^\s,;]+)?|[\w.~*-]*[/:=][^\s,;]*|\.{1,2}))*")
+SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION))
 URL = r"https?://[^\s<>\"'`]+"
 PATH = r"(?<![\w/.:<])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
 # Names start where no word or dot comes before them; that check is shared, not repeated per
@@ -29,9 +43,19 @@ DOTTED_NAME = r"[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w])"
 DOTTED_NAME_ONLY = re.compile(DOTTED_NAME)
 NAME = NAME_START + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
                                                           CAPS_THEN_CAMEL, DOTTED_NAME)) + ")"
-IDENTIFIER = re.compile(f"(?:{URL})|(?:{PATH})|{NAME}")
-# Every identifier shape holds a "/", a "_" or one of these; most lines hold none of them.
-IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
+IDENTIFIER = re.compile(f"(?P<sure>{SURE_IDENTIFIER})|(?:{PATH})|{NAME}")
+# A whole line typed at a shell prompt: "$ sudo yum install -y httpd", "systemctl restart sshd".
+SHELL_LINE = re.compile(r"^(?:\$\s+\S.*|sudo\s+\S.*|(?:yum|apt|apt-get|dnf|systemctl|service|chmod|chown|curl|"
+                        r"wget|ssh|scp|pip|pip3|npm|docker|kubectl|git|mkdir|tar|export|ping|nslookup|dig)"
+                        r"\s+(?:\S*[-/.=$]\S*|install|restart|start|stop|status|enable)(?:\s.*)?)$")
+# Every identifier shape holds a "/", a "_", a ":", an "@" or one of these; most lines hold none.
+IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]|\baws\s")
+TRAILING_PUNCTUATION = ".,;:"
+# Markdown that the notes may hold; a line without any of these is prose and identifiers only.
+MARKUP_HINT = re.compile(r"[`*\[<&\\]|~~|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+EMPHASIS = frozenset({"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"})
+UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
+BACKTICK_RUN = re.compile(r"`+")
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
 SHIFT_TYPO = re.compile(r"(?<![\w.])[A-Z]{2}[a-z]{2,}(?!\w)")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
@@ -48,7 +72,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 
 def may_hold_identifier(text: str) -> bool:
     """False only for text with no identifier in it: a quick check before the full regex."""
-    return "/" in text or "_" in text or IDENTIFIER_HINT.search(text) is not None
+    return "/" in text or "_" in text or ":" in text or "@" in text or IDENTIFIER_HINT.search(text) is not None
 
 
 # Given cleaned prose: the (start, end, url) spans to turn into links.
@@ -57,10 +81,14 @@ LinkFinder = Callable[[str], "list[tuple[int, int, str]]"]
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of a line: prose to clean, or an identifier to keep exactly."""
+    """A run of a line: prose to clean, an identifier to keep exactly, or the author's own
+    Markdown (`raw`, written out as typed; `text` is what a reader sees of it)."""
 
     text: str
     code: bool
+    raw: str | None = None
+    linkable: bool = True     # prose inside the author's own link is not linked again
+    target: str = ""          # the address of the author's own link that this closes
 
 
 @dataclass(frozen=True)
@@ -113,19 +141,22 @@ class Normalizer:
     label_pattern: re.Pattern[str]
 
     def segments(self, text: str) -> list[Segment]:
-        """Split a line into prose and identifiers."""
+        """Split prose into prose and identifiers."""
         if not may_hold_identifier(text):
             return [Segment(text, code=False)] if text else []
         out: list[Segment] = []
         position = 0
         for match in IDENTIFIER.finditer(text):
             token = match.group(0)
-            if not self._is_identifier(token):
+            if match["sure"]:
+                # "see arn:aws:s3:::bucket/*." ends a sentence; the full stop is not the ARN's.
+                token = token.rstrip(TRAILING_PUNCTUATION) or token
+            elif not self._is_identifier(token):
                 continue
             if match.start() > position:
                 out.append(Segment(text[position:match.start()], code=False))
             out.append(Segment(token, code=True))
-            position = match.end()
+            position = match.start() + len(token)
         if position < len(text):
             out.append(Segment(text[position:], code=False))
         return out
@@ -168,9 +199,18 @@ class Normalizer:
         return text[:1].upper() + text[1:]
 
     def clean(self, text: str) -> list[Segment]:
-        """A line's identifiers as typed and its prose corrected and cased: what the plain text
-        and the Markdown of a line are both made from."""
-        return [s if s.code else Segment(self.fix_prose(s.text), code=False) for s in self.segments(text)]
+        """A line's markup and identifiers as typed and its prose corrected and cased: what the
+        plain text and the Markdown of a line are both made from."""
+        if SHELL_LINE.match(text):
+            return [Segment(text, code=True)]
+        out: list[Segment] = []
+        for part in markup(text):
+            if part.code:
+                out.append(part)
+                continue
+            out += [s if s.code else Segment(self.fix_prose(s.text), code=False, linkable=part.linkable)
+                    for s in self.segments(part.text)]
+        return out
 
     def plain(self, text: str) -> str:
         """The cleaned text with no Markdown: for ids, titles, summaries and search."""
@@ -188,18 +228,23 @@ class Normalizer:
         """
         parts = []
         for segment in cleaned:
+            if segment.raw is not None:
+                parts.append(segment.raw)
+                if segment.target and links is not None and hasattr(links, "seen"):
+                    links.seen(segment.target)
+                continue
             if segment.code:
-                parts.append(f"`{segment.text}`")
+                parts.append(_code_span(segment.text))
                 continue
             prose = segment.text
             position = 0
-            for start, end, url in (links(prose) if links else ()):
+            for start, end, url in (links(prose) if links and segment.linkable else ()):
                 parts.append(escape(prose[position:start]))
                 parts.append(f"[{escape(prose[start:end])}]({url})")
                 position = end
             parts.append(escape(prose[position:]))
         out = "".join(parts)
-        if parts and not out.startswith("`"):
+        if parts and not cleaned[0].code:
             out = LINE_START_MARKER.sub(lambda m: _escape_marker(m.group(0)), out)
             out = FENCE_START.sub(lambda m: "&#126;" * len(m.group(0)), out)
         return out
@@ -210,6 +255,87 @@ class Normalizer:
         if not match:
             return None
         return self.labels[match["label"].lower()], match["rest"]
+
+
+def _code_span(text: str) -> str:
+    """`text` as a code span, with a fence of backticks longer than any run inside it."""
+    longest = max((len(run) for run in BACKTICK_RUN.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    """CommonMark's inline rules, with links taken as typed: their safety is checked here."""
+    from markdown_it import MarkdownIt  # imported on first use: most lines hold no markup
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]).disable(["text_join"])
+    parser.normalizeLink = parser.normalizeLinkText = lambda url: url
+    parser.validateLink = lambda url: True
+    return parser
+
+
+def markup(text: str) -> list[Segment]:
+    """A line as the author's Markdown (code, raw) and the text between it (prose, to clean).
+
+    A link or image to a `javascript:`, `data:` or similar address is not made: its text and
+    address are shown as text. Raw HTML is shown as text too.
+    """
+    if not MARKUP_HINT.search(text):
+        return [Segment(text, code=False)]
+    out: list[Segment] = []
+    # The links open at this point: how each one closes ("](url)"), "<" for an autolink, whose
+    # text is its address, or the address of a link shown as text.
+    open_links: list[tuple[str, str]] = []
+    for token in _parser().parseInline(text)[0].children or []:
+        kind = token.type
+        if kind == "text":
+            if not (open_links and open_links[-1][0] == "<"):
+                out.append(Segment(token.content, code=False, linkable=not open_links))
+        elif kind == "text_special":
+            out.append(Segment(token.content, code=True, raw=token.markup))
+        elif kind == "code_inline":
+            out.append(Segment(token.content, code=True, raw=_code_span(token.content)))
+        elif kind in EMPHASIS:
+            out.append(Segment("", code=True, raw=token.markup))
+        elif kind == "link_open":
+            href = str(token.attrs.get("href", ""))
+            if not _safe_url(href):
+                open_links.append(("unsafe", href))
+            elif token.markup == "autolink":
+                open_links.append(("<", href))
+                out.append(Segment(href, code=True, raw=f"<{href}>", target=href))
+            else:
+                open_links.append(("]", href))
+                out.append(Segment("", code=True, raw="["))
+        elif kind == "link_close" and open_links:
+            how, href = open_links.pop()
+            if how == "unsafe":
+                out.append(Segment(f" ({href})", code=True, raw=escape(f" ({href})")))
+            elif how == "]":
+                out.append(Segment("", code=True, raw=f"]({_destination(href, None)})", target=href))
+        elif kind == "image":
+            src, alt = str(token.attrs.get("src", "")), token.content
+            if _safe_url(src):
+                out.append(Segment(alt, code=True,
+                                   raw=f"![{escape(alt)}]({_destination(src, token.attrs.get('title'))})"))
+            else:
+                out.append(Segment(f"{alt} ({src})", code=True, raw=escape(f"{alt} ({src})")))
+        else:  # raw HTML, and line breaks (not within one line): shown as text
+            out.append(Segment(token.content, code=True, raw=escape(token.content)))
+    return out
+
+
+def _safe_url(url: str) -> bool:
+    return not UNSAFE_URL.match(url)
+
+
+def _destination(url: str, title: object) -> str:
+    dest = f"<{url}>" if not url or re.search(r"[\s<>]", url) or url.count("(") != url.count(")") else url
+    if title:
+        dest += ' "' + str(title).replace('"', '\\"') + '"'
+    return dest
 
 
 def plain_from(cleaned: list[Segment]) -> str:

@@ -1,9 +1,11 @@
 """The shape of the notes: which lines start pages, which are topics, bullets, labels or prose.
 
-The author types headings (`## EC2`, `#Scalability`), bullets in any form (`-x`, `- x`, `- - x`)
-and, mostly, topics as short plain lines followed by bullets (`Placement Groups`,
-`Spot instances: short workloads...`). These rules read that shape. They only classify lines;
-every line they see comes out in exactly one node, so nothing the author wrote is lost.
+Authors type headings in many ways (`## EC2`, `#Scalability`, a title underlined with `====`,
+framed by `*****` banners, or a bare `SQS :` line), bullets in any form (`-x`, `- x`, `- - x`,
+`1.`, `*`, nested by any indentation) and, mostly, topics as short plain lines followed by
+bullets (`Placement Groups`, `Spot instances: short workloads...`). Code blocks and tables are
+found by a CommonMark parser and kept whole. These rules read that shape. They only classify
+lines; every line they see comes out in exactly one node, so nothing the author wrote is lost.
 """
 
 from __future__ import annotations
@@ -11,12 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import naming
 from .source import SourceLine
 
-# "## EC2", "#Scalability": a page. Not "#1 priority", which is a number, not a heading.
-PAGE_HEADING = re.compile(r"^\s{0,3}#{1,2}(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*$")
-TOPIC_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{3,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*$")
-BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|\*\s+)+)(?P<text>\S.*)$")
+# "## EC2", "#Scalability": a heading. Not "#1 priority", which is a number, not a heading. A
+# trailing "{#id}" is the id this tool gave it, in a page read back as notes.
+HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*(?:\{#[\w-]+\})?\s*$")
+BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+|\d{1,9}[.)]\s+)"
+                    r"(?P<text>\S.*)$")
+# A line of one character repeated: a banner around a title, a title's underline, or a rule.
+RULE = re.compile(r"^\s{0,3}(?P<char>[=*#_-])(?:\s*(?P=char)){2,}\s*$")
+UNDERLINE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
+QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
+ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
+# Headings that list the file's contents, not notes: they and their lines head the whole file.
+CONTENTS_TITLES = frozenset({"contents", "table of contents", "toc", "index", "outline"})
+# Markdown a CommonMark parser is asked to find blocks in: fences, tables, indented code.
+BLOCK_HINT = re.compile(r"^\s{0,3}(?:```|~~~)|^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE)
 # "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
 DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -27,6 +40,7 @@ MAX_NAME_WORDS = 4       # "Dedicated hosts", "InstanceLimitExceeded": the name 
 MAX_WHOLE_TITLE_WORDS = 5  # "Option 1: CloudWatch Alarm" reads best as one title
 MAX_BARE_TITLE_WORDS = 6   # a topic line with nothing to prove it but its own shape
 MAX_DEPTH = 5
+MAX_TITLE_WORDS = 10     # an underlined or framed line this long is a title
 # A line that starts like a sentence, or has a verb like "is" or "can", is prose, not a topic...
 SENTENCE_STARTERS = frozenset("""a an and as but if it its or so that the then there these they
 this those we when you your also always allows helps supports works uses""".split())
@@ -38,14 +52,47 @@ QUESTION_WORDS = frozenset("how what why which where".split())
 
 @dataclass
 class Node:
-    """One line of a page, classified."""
+    """One line of a page, classified (or, for code and tables, one block of lines)."""
 
-    kind: str                 # "topic", "bullet" or "text"
+    kind: str                 # "topic", "bullet", "more" (a bullet's further line), "text",
+                              # "quote", "rule" or "verbatim" (code, a table: shown as typed)
     line: SourceLine
     text: str                 # the line's content without bullet or heading markers
     depth: int = 0            # bullets: 0 for a top-level item
     level: int = 0            # topics: 2 for a main topic, 3 and deeper for sub-topics
     lead: str = ""            # topics: what followed the name ("short workloads, cheap...")
+    indent: int = 0           # bullets: how far in the author typed it, a `- -` counting as two
+    marker: str = "-"         # bullets: "-", or "1." for a numbered one
+    more: tuple[SourceLine, ...] = ()   # the block's other lines, and banners or underlines
+    info: str = ""            # verbatim: "code" or "table"; a code block's language
+
+    @property
+    def lines(self) -> list[SourceLine]:
+        """Every raw line this node shows."""
+        return [self.line, *self.more]
+
+
+@dataclass
+class Heading:
+    """A heading as typed: `## Title`, a title underlined or framed by banners, a bare service line."""
+
+    line: SourceLine
+    level: int
+    title: str
+    more: tuple[SourceLine, ...] = ()
+    topic_level: int = 0      # set when it becomes a section
+
+
+@dataclass
+class Block:
+    """Lines kept whole: a code block or a table."""
+
+    lines: list[SourceLine]
+    kind: str                 # "code" or "table"
+    info: str = ""
+
+
+Item = SourceLine | Heading | Block
 
 
 @dataclass
@@ -56,6 +103,9 @@ class PageDraft:
     title: str
     lead: list[SourceLine] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
+    service: naming.Named | None = None
+    level: int = 0            # the heading's level; 0 for a page named after its file
+    more: tuple[SourceLine, ...] = ()   # the heading's banners or underline
 
 
 @dataclass
@@ -66,30 +116,54 @@ class Outline:
     pages: list[PageDraft]
 
 
-def outline(lines: list[SourceLine], default_title: str) -> Outline:
-    """Split one notes file into pages and classify each page's lines."""
-    title_lines: list[SourceLine] = []
+def outline(lines: list[SourceLine], default_title: str, markdown: bool = False) -> Outline:
+    """Split one notes file into pages and classify each page's lines.
+
+    `markdown`: the file is Markdown (*.md), where lines indented four spaces after a blank
+    line are code, as CommonMark reads them; plain-text notes indent to nest bullets.
+    """
+    items = _bare_service_headings(scan(lines, markdown))
+    title_lines, items = _file_title(items)
+    _level_peers(items)
     pages: list[PageDraft] = []
-    current = PageDraft(heading=None, title=default_title)
-    body: list[SourceLine] = []
+    default = naming.service_named(default_title)
+    current = PageDraft(heading=None, title=default_title, service=default)
+    body: list[Item] = []
+    # The pages open at this point, outermost first: a deeper heading naming another service
+    # opens its page inside the current one, and the next heading as shallow returns.
+    open_pages: list[PageDraft] = []
 
     def close() -> None:
-        if current.heading is None and not any(not l.blank for l in body):
+        if current.heading is None and not any(not isinstance(i, SourceLine) or not i.blank for i in body):
             return
         current.nodes = classify(body)
         pages.append(current)
 
-    for line in lines:
-        match = PAGE_HEADING.match(line.text)
-        if not match:
-            body.append(line)
+    for item in items:
+        if not isinstance(item, Heading):
+            body.append(item)
+            continue
+        while open_pages and open_pages[-1].level >= item.level and not _continues(open_pages[-1], item):
+            open_pages.pop()
+        named = naming.service_named(item.title)
+        host = open_pages[-1] if open_pages else (current if current.heading is None and default else None)
+        if not _starts_page(item, named, host):
+            base = host.level if host is not None else 1
+            item.topic_level = max(2, min(item.level - base + 1, 6))
+            body.append(item)
             continue
         kicker = _kicker(body)
         if kicker is not None:
             body.remove(kicker)
         close()
-        current = PageDraft(heading=line, title=match["title"], lead=[kicker] if kicker else [])
+        current = PageDraft(heading=item.line, title=item.title, lead=[kicker] if kicker else [],
+                            service=named, level=item.level, more=item.more)
         body = []
+        if named is not None and not named.whole:
+            # "S3 Versioning": S3's page, and a section of it named as typed.
+            body.append(Heading(item.line, item.level, item.title, topic_level=2))
+            current.heading = None
+        open_pages.append(current)
     close()
     # A heading with nothing under it at the top of the file titles the whole file.
     while pages and pages[0].heading is not None and not pages[0].nodes and not pages[0].lead \
@@ -98,50 +172,235 @@ def outline(lines: list[SourceLine], default_title: str) -> Outline:
     return Outline(title_lines=title_lines, pages=pages)
 
 
-def _kicker(body: list[SourceLine]) -> SourceLine | None:
+def _level_peers(items: list[Item]) -> None:
+    """`#` and `##` are one level in notes that use both for pages (`## EC2`, then
+    `#Scalability`); only a lone `#` over everything else heads the rest."""
+    headings = [i for i in items if isinstance(i, Heading)]
+    if any(h.level == 1 for h in headings[1:]):
+        for heading in headings:
+            heading.level = max(heading.level, 2)
+
+
+def _starts_page(heading: Heading, named: naming.Named | None, host: PageDraft | None) -> bool:
+    """Whether a heading starts a page, rather than a section of the page it sits in."""
+    if host is None:
+        return True
+    same = named is not None and host.service is not None and named.service == host.service.service
+    if named is not None and named.whole:
+        return not same or heading.level <= host.level
+    if named is not None and not same and heading.level <= max(host.level, 2):
+        return True
+    return heading.level <= host.level and (host.service is None or host.service.whole)
+
+
+def _continues(page: PageDraft, heading: Heading) -> bool:
+    """A page opened by "S3 Versioning" goes on under "Encryption", a heading as deep."""
+    return page.service is not None and not page.service.whole and page.level == heading.level \
+        and naming.service_named(heading.title) is None
+
+
+def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
+    """The file's lines, with headings, code blocks and tables each taken as one item."""
+    blocks = _markdown_blocks(lines, markdown)
+    items: list[Item] = []
+    index = 0
+    while index < len(lines):
+        if index in blocks:
+            end, kind, info = blocks[index]
+            items.append(Block(lines[index:end], kind, info))
+            index = end
+            continue
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        after = lines[index + 2] if index + 2 < len(lines) else None
+        previous = lines[index - 1] if index > 0 else None
+        heading = HEADING.match(line.text)
+        if heading and LETTERS_OR_DIGITS.search(heading["title"]):
+            items.append(Heading(line, len(heading["hashes"]), _title(heading["title"])))
+            index += 1
+        elif RULE.match(line.text) and following is not None and _title_like(following) \
+                and index + 1 not in blocks and (previous is None or previous.blank or RULE.match(previous.text)):
+            # A banner: a title framed by lines of one character, or under one such line.
+            framed = after is not None and RULE.match(after.text)
+            if not framed and (RULE.match(line.text)["char"] == "-" or (after is not None and not after.blank
+                                                                       and BULLET.match(after.text) is None)):
+                items.append(line)
+                index += 1
+                continue
+            more = (line, after) if framed else (line,)
+            items.append(Heading(following, 1, _title(following.text.strip()), more=more))  # type: ignore[arg-type]
+            index += 3 if framed else 2
+        elif following is not None and UNDERLINE.match(following.text) and _title_like(line) \
+                and (previous is None or previous.blank):
+            level = 1 if following.text.strip().startswith("=") else 2
+            items.append(Heading(line, level, _title(line.text.strip()), more=(following,)))
+            index += 2
+        else:
+            items.append(line)
+            index += 1
+    return items
+
+
+LETTERS_OR_DIGITS = re.compile(r"\w")
+
+
+def _title(text: str) -> str:
+    """A heading's words: no trailing full stop, no id this tool added."""
+    text = ATTRIBUTE_ID.sub("", text).strip()
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
+
+
+def _title_like(line: SourceLine) -> bool:
+    text = line.text.strip()
+    return bool(text) and not BULLET.match(line.text) and not RULE.match(line.text) \
+        and not HEADING.match(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None
+
+
+def _markdown_blocks(lines: list[SourceLine], markdown: bool) -> dict[int, tuple[int, str, str]]:
+    """Where code blocks and tables start: line index -> (end index, kind, language).
+
+    Found by a CommonMark parser, which knows when a fence is inside a list or a table needs
+    its delimiter row. Only files that may hold one are parsed.
+    """
+    text = "\n".join(line.text for line in lines)
+    if not markdown and not BLOCK_HINT.search(text):
+        return {}
+    blocks: dict[int, tuple[int, str, str]] = {}
+    for token in _block_parser().parse(text):
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "fence":
+            closing = lines[end - 1].text.strip() if end - 1 > start else ""
+            if not closing.startswith(token.markup[0] * len(token.markup)) or closing.strip(token.markup[0]):
+                continue  # never closed: CommonMark would make the rest of the file code
+            blocks[start] = (end, "code", token.info.strip())
+        elif token.type == "code_block" and markdown:
+            while end > start and lines[end - 1].blank:
+                end -= 1
+            blocks[start] = (end, "code", "")
+        elif token.type == "table_open":
+            blocks[start] = (end, "table", "")
+    return blocks
+
+
+def _block_parser():
+    from markdown_it import MarkdownIt  # only for files that may hold code blocks or tables
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _bare_service_headings(items: list[Item]) -> list[Item]:
+    """In notes with no headings, a bare service name (`DynamoDB`, `SQS :`) that starts a block
+    heads that service's page."""
+    if any(isinstance(i, Heading) for i in items):
+        return items
+    out: list[Item] = []
+    for index, item in enumerate(items):
+        previous = items[index - 1] if index else None
+        following = items[index + 1] if index + 1 < len(items) else None
+        if isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
+                and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) \
+                and isinstance(following, SourceLine) and not following.blank:
+            title = item.text.strip().rstrip(":").strip()
+            named = naming.service_named(title)
+            if named is not None and named.whole:
+                out.append(Heading(item, 1, title))
+                continue
+        out.append(item)
+    return out
+
+
+def _file_title(items: list[Item]) -> tuple[list[SourceLine], list[Item]]:
+    """The file's own title and what stands under it: "# My AWS notes", an introduction and a
+    table of contents, when every other heading is deeper. They head the home page."""
+    headings = [i for i in items if isinstance(i, Heading)]
+    first = next((i for i in items if not isinstance(i, SourceLine) or not i.blank), None)
+    if not isinstance(first, Heading) or len(headings) < 2 or any(h.level <= first.level for h in headings[1:]):
+        return [], items
+    named = naming.service_named(first.title)
+    if named is not None and named.whole:
+        return [], items      # "# S3" over "## Versioning": the page itself, not a title
+    position = items.index(first)
+    end = position + 1
+    while end < len(items):
+        item = items[end]
+        if isinstance(item, Heading):
+            if item.title.strip().lower() not in CONTENTS_TITLES:
+                break
+        elif isinstance(item, Block):
+            break
+        end += 1
+    title_lines = []
+    for item in items[position:end]:
+        if isinstance(item, Heading):
+            title_lines.append(item.line)
+        elif not item.blank:  # type: ignore[union-attr]
+            title_lines.append(item)  # type: ignore[arg-type]
+    return title_lines, items[:position] + items[end:]
+
+
+def _kicker(body: list[Item]) -> SourceLine | None:
     """A lone line right above a heading ("Manage EC2 at scale") introduces that heading's page."""
-    if not body or body[-1].blank:
+    if not body or not isinstance(body[-1], SourceLine) or body[-1].blank:
         return None
     last = body[-1]
     before = body[-2] if len(body) > 1 else None
-    if (before is None or before.blank) and not BULLET.match(last.text) \
-            and _word_count(last.text) <= MAX_BARE_TITLE_WORDS:
+    if (before is None or (isinstance(before, SourceLine) and before.blank)) and not BULLET.match(last.text) \
+            and not QUOTE.match(last.text) and _word_count(last.text) <= MAX_BARE_TITLE_WORDS:
         return last
     return None
 
 
-def classify(lines: list[SourceLine]) -> list[Node]:
+def classify(items: list[Item]) -> list[Node]:
     """Every non-blank line of a page as a topic, bullet or text node, in order."""
     nodes: list[Node] = []
     category_open = False  # "Purchasing options": its later "Name: gist" blocks stay beneath it
-    for block in _blocks(lines):
+    for block in _blocks(items):
         first_topic_level: int | None = None
-        list_parent_depth: int | None = None  # "- Status check:" takes the lines under it
-        for index, line in enumerate(block):
+        list_parent: Node | None = None  # "- Status check:" takes the lines under it
+        for index, item in enumerate(block):
             previous = nodes[-1] if index > 0 else None
-            following = block[index + 1] if index + 1 < len(block) else None
-            heading = TOPIC_HEADING.match(line.text)
-            bullet = BULLET.match(line.text)
-            if heading:
-                level = min(len(heading["hashes"]) - 1, 6)
-                nodes.append(Node("topic", line, heading["title"], level=level))
-                first_topic_level = level
-                list_parent_depth = None
+            if isinstance(item, Block):
+                nodes.append(Node("verbatim", item.lines[0], "\n".join(l.text for l in item.lines),
+                                  more=tuple(item.lines[1:]), info=item.kind + (f" {item.info}" if item.info else "")))
                 continue
+            if isinstance(item, Heading):
+                nodes.append(Node("topic", item.line, item.title, level=item.topic_level, more=item.more))
+                first_topic_level = item.topic_level
+                list_parent = None
+                continue
+            line = item
+            following = block[index + 1] if index + 1 < len(block) else None
+            bullet = BULLET.match(line.text)
             if bullet:
-                depth = len(re.findall(r"[-•*]", bullet["marks"])) - 1 + len(bullet["indent"]) // 2
-                nodes.append(Node("bullet", line, bullet["text"], depth=depth))
-                list_parent_depth = depth if bullet["text"].rstrip().endswith(":") else None
+                marks = bullet["marks"]
+                numbered = marks[0].isdigit()
+                indent = len(bullet["indent"]) + (0 if numbered else 2 * (len(re.findall(r"[-•*+]", marks)) - 1))
+                node = Node("bullet", line, bullet["text"], indent=indent,
+                            marker=marks.strip()[:-1] + "." if numbered else "-")
+                nodes.append(node)
+                list_parent = node if bullet["text"].rstrip().endswith(":") else None
+                continue
+            if RULE.match(line.text):
+                nodes.append(Node("rule", line, "---"))
+                continue
+            quote = QUOTE.match(line.text)
+            if quote:
+                nodes.append(Node("quote", line, quote["text"].strip(), depth=quote["marks"].count(">")))
                 continue
             text = line.text.strip()
+            if line.text[:1].isspace() and previous is not None and previous.kind in ("bullet", "more"):
+                nodes.append(Node("more", line, text))
+                continue
             kind = _topic_kind(text, index, previous, following)
             if kind is None:
-                if list_parent_depth is not None:
-                    nodes.append(Node("bullet", line, text, depth=list_parent_depth + 1))
+                if list_parent is not None:
+                    nodes.append(Node("bullet", line, text, indent=list_parent.indent + 1))
                 else:
                     nodes.append(Node("text", line, text))
                 continue
-            list_parent_depth = None
+            list_parent = None
             name, lead = split_title(text)
             if kind == "subtopic":
                 level = (previous.level if previous else 2) + 1
@@ -156,27 +415,30 @@ def classify(lines: list[SourceLine]) -> list[Node]:
             if first_topic_level is None:
                 first_topic_level = level
             nodes.append(Node("topic", line, name, level=level, lead=lead))
-    _clamp_depths(nodes)
+    _nest(nodes)
     return nodes
 
 
-def _blocks(lines: list[SourceLine]) -> list[list[SourceLine]]:
-    blocks: list[list[SourceLine]] = [[]]
-    for line in lines:
-        if line.blank:
+def _blocks(items: list[Item]) -> list[list[Item]]:
+    blocks: list[list[Item]] = [[]]
+    for item in items:
+        if isinstance(item, Block):
+            blocks += [[item], []]
+        elif isinstance(item, SourceLine) and item.blank:
             if blocks[-1]:
                 blocks.append([])
         else:
-            blocks[-1].append(line)
+            blocks[-1].append(item)
     return [b for b in blocks if b]
 
 
-def _topic_kind(text: str, index: int, previous: Node | None,
-                following: SourceLine | None) -> str | None:
+def _topic_kind(text: str, index: int, previous: Node | None, following: Item | None) -> str | None:
     """"topic", "subtopic" or None (prose) for a plain line, from its shape and neighbours."""
     if following is None or not _could_be_title(text):
         return None
-    next_is_bullet = bool(BULLET.match(following.text)) or bool(TOPIC_HEADING.match(following.text))
+    if not isinstance(following, SourceLine):
+        return "topic" if isinstance(following, Block) and index == 0 and text.endswith(":") else None
+    next_is_bullet = bool(BULLET.match(following.text))
     if previous is not None and previous.kind == "topic":
         # Right under a topic: only "Name: gist" followed by its own lines is a sub-topic.
         # ("on-demand: short workload" under "Purchasing options"; not "R: ..." then "C: ...".)
@@ -200,6 +462,9 @@ def _topic_kind(text: str, index: int, previous: Node | None,
 
 
 def _could_be_title(text: str) -> bool:
+    from .inline import SHELL_LINE  # a command typed at a prompt is never a topic
+    if SHELL_LINE.match(text):
+        return False
     name, _ = split_title(text)
     words = name.split()
     if not words or len(words) > MAX_TOPIC_WORDS or "=" in text or not LETTERS.search(name):
@@ -258,12 +523,20 @@ def split_title(text: str) -> tuple[str, str]:
     return stripped, ""
 
 
-def _clamp_depths(nodes: list[Node]) -> None:
-    """A list never starts nested or jumps two levels: `- - x` first is a plain item."""
-    previous_depth = -1
+def _nest(nodes: list[Node]) -> None:
+    """Each bullet's parent is the nearest earlier bullet typed further out, whatever the
+    widths: two spaces, four, a tab. A list never starts nested, and a further line of a
+    bullet stays with it."""
+    outer: list[int] = []      # how far in each open parent was typed
+    depth = -1
     for node in nodes:
-        if node.kind != "bullet":
-            previous_depth = -1
+        if node.kind == "more":
+            node.depth = max(depth, 0)
             continue
-        node.depth = max(0, min(node.depth, previous_depth + 1, MAX_DEPTH))
-        previous_depth = node.depth
+        if node.kind != "bullet":
+            outer, depth = [], -1
+            continue
+        while outer and outer[-1] >= node.indent:
+            outer.pop()
+        depth = node.depth = min(len(outer), MAX_DEPTH)
+        outer.append(node.indent)

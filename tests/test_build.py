@@ -63,11 +63,21 @@ def test_hostile_notes_render_as_inert_text(tmp_path):
         assert not soup.select('a[href^="javascript:"]')
         assert "root:x:0:0" not in html  # the --8<-- line included no file
     page = BeautifulSoup((tmp_path / "site" / "script-alert-title-script" / "index.html").read_text(), "html.parser")
-    text = page.select_one("article").get_text()
-    for literal in ("<b>bold?</b>", "[instance](javascript:alert(1))", "*not emphasis*", "{: #fake-id .class}",
-                    '--8<-- "/etc/passwd"', "*[EC2]: Not the glossary", "1. not an ordered list",
-                    "| not | a table |", '!!! note "not an admonition"', "&amp; &#60; &copy;"):
+    article = page.select_one("article")
+    text = article.get_text()
+    # HTML, unsafe addresses and syntax Markdown has no meaning for show as typed...
+    for literal in ("<b>bold?</b>", "instance (javascript:alert(1))", "a data image (data:image/png;base64,AAAA)",
+                    "{: #fake-id .class}", '--8<-- "/etc/passwd"', "*[EC2]: Not the glossary",
+                    '!!! note "not an admonition"', "<script>alert(1)</script>"):
         assert literal in text, literal
+    assert not article.select("img")
+    # ...while what the author marked up in Markdown comes out as the same construct.
+    assert article.select_one("em").get_text() == "emphasis, as typed"
+    assert article.select_one('a[href="https://docs.aws.amazon.com/"]').get_text() == "a safe link"
+    assert article.select_one("blockquote").get_text(strip=True) == "a quote, as typed"
+    assert article.select_one("ol li").get_text() == "an ordered list, as typed"
+    assert [td.get_text() for td in article.select("table td")] == ["<script>alert(1)</script>", "<b>code</b>"]
+    assert "& < \u00a9 entities, as typed" in text
 
 
 def test_the_hook_rebuilds_pages_only_when_what_they_are_made_from_changed(tmp_path):

@@ -63,11 +63,12 @@ def test_a_single_word_service_name_is_left_as_typed_in_prose():
     ("1. not a list", "1\\. not a list"),
     ("> not a quote", "\\> not a quote"),
     ("a {: .class} b", "a \\{: .class\\} b"),
-    ("&lt; stays literal", "&amp;lt; stays literal"),
+    ("&lt; is the author's entity", "&lt; is the author's entity"),
+    ("&fake; is not an entity", "&amp;fake; is not an entity"),
     ("~~~", "&#126;&#126;&#126;"),
     ("a | b", "a \\| b"),
 ])
-def test_markdown_and_html_in_the_notes_stay_literal(typed, expected):
+def test_html_and_what_markdown_does_not_read_as_markup_stay_literal(typed, expected):
     assert normalizer().markdown(typed) == expected
 
 
