@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from . import data
+from . import data, spelling
 from .trie import trie_pattern
 
 # Identifiers that are never prose, whatever their case: kept without a second look.
@@ -29,7 +29,8 @@ AWS_HOST = r"(?<![\w.-])(?:\*\.)?[\w-]+(?:\.[\w-]+)*\.amazonaws\.com(?:\.cn)?\b"
 # the command, then every argument that looks like one (an option and its value, a path).
 AWS_CLI = (r"\baws\s+[a-z0-9-]+\s+(?:ls|cp|mv|rm|mb|rb|sync|presign|website|[a-z0-9]+(?:-[a-z0-9]+)+)\b"
            r"(?:\s+(?:--?[A-Za-z][\w-]*(?:=\S+|\s+(?!-)[^\s,;]+)?|[\w.~*-]*[/:=][^\s,;]*|\.{1,2}))*")
-SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION))
+RESOURCE_ID = r"\b(?:i|vol|snap|ami|sg|subnet|vpc|eni|igw|nat|rtb|acl|eipalloc|lt)-[0-9a-f]{8,17}\b"
+SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION, RESOURCE_ID))
 URL = r"https?://[^\s<>\"'`]+"
 PATH = r"(?<![\w/.:<])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
 # Names start where no word or dot comes before them; that check is shared, not repeated per
@@ -49,7 +50,7 @@ SHELL_LINE = re.compile(r"^(?:\$\s+\S.*|sudo\s+\S.*|(?:yum|apt|apt-get|dnf|syste
                         r"wget|ssh|scp|pip|pip3|npm|docker|kubectl|git|mkdir|tar|export|ping|nslookup|dig)"
                         r"\s+(?:\S*[-/.=$]\S*|install|restart|start|stop|status|enable)(?:\s.*)?)$")
 # Every identifier shape holds a "/", a "_", a ":", an "@" or one of these; most lines hold none.
-IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]|\baws\s")
+IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]|\baws\s|\b[a-z]+-[0-9a-f]{8}")
 TRAILING_PUNCTUATION = ".,;:"
 # Markdown that the notes may hold; a line without any of these is prose and identifiers only.
 MARKUP_HINT = re.compile(r"[`*\[<&\\]|~~|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
@@ -169,9 +170,18 @@ class Normalizer:
         return not (lowered in self.casing or lowered in self.corrections
                     or SHIFT_TYPO.fullmatch(token) or ABBREVIATION_PLURAL.match(token))
 
+    def clean_markup(self, text: str) -> list[Segment]:
+        """The prose of a line as typed, between its markup and identifiers: what the cleanup
+        corrects."""
+        if SHELL_LINE.match(text):
+            return []
+        return [s for part in markup(text) if not part.code for s in self.segments(part.text) if not s.code]
+
     def fix_prose(self, text: str) -> str:
-        """Corrections, then AWS casing, then shift-key typos, on prose only."""
+        """Reviewed corrections, clear misspellings, then AWS casing, then shift-key typos, on
+        prose only."""
         text = self.correction_words.sub(self._correct, text)
+        text = spelling.speller().fix(text)
         text = self.casing_words.sub(lambda typed: self.casing[typed.lower()], text)
         return SHIFT_TYPO.sub(self._unshift, text)
 
@@ -290,9 +300,13 @@ def markup(text: str) -> list[Segment]:
     open_links: list[tuple[str, str]] = []
     for token in _parser().parseInline(text)[0].children or []:
         kind = token.type
-        if kind == "text":
+        if kind == "text" or kind == "text_special" and token.content == token.markup:
+            # (A backslash before a letter escapes nothing: it is part of the text.)
             if not (open_links and open_links[-1][0] == "<"):
-                out.append(Segment(token.content, code=False, linkable=not open_links))
+                if out and not out[-1].code and out[-1].linkable == (not open_links):
+                    out[-1] = Segment(out[-1].text + token.content, code=False, linkable=not open_links)
+                else:
+                    out.append(Segment(token.content, code=False, linkable=not open_links))
         elif kind == "text_special":
             out.append(Segment(token.content, code=True, raw=token.markup))
         elif kind == "code_inline":

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
+from typing import NamedTuple
 
-from . import data
+from . import spelling as spelling_module
 from .api import Site
 from .inline import normalizer, words
 
@@ -23,41 +23,58 @@ def corrections_applied(site: Site) -> int:
     return count
 
 
-@functools.lru_cache(maxsize=1)
-def _dictionary():
-    from spellchecker import SpellChecker  # a large word list: loaded only for this report
+class Spelling(NamedTuple):
+    """What the notes' spelling came to: fixes made without a list entry, and words left."""
 
-    return SpellChecker()
+    fixed: list[tuple[str, str, str]]          # (where, typed, fix)
+    unknown: dict[str, tuple[int, list[str]]]  # word -> (times, candidate fixes)
+
+
+def spelling(site: Site) -> Spelling:
+    """Every word the automatic fixes changed, where; and the words nothing knows."""
+    norm = normalizer()
+    speller = spelling_module.speller()
+    fixed: list[tuple[str, str, str]] = []
+    found: Counter[str] = Counter()
+    for page in site.pages:
+        for line in page.source_lines():
+            for segment in norm.clean_markup(line.text):
+                prose = norm.correction_words.sub(norm._correct, segment.text)
+                for match in spelling_module.CHECKED_WORD.finditer(prose):
+                    typed = match.group(0)
+                    fix = speller.clear_fix(typed.lower())
+                    if fix is not None:
+                        fixed.append((f"{line.path}:{line.number}", typed, fix))
+                for word in words(norm.fix_prose(segment.text)):
+                    lowered = word.lower().strip("'-")
+                    if len(lowered) > 1 and not speller.knows(lowered) and not _known_parts(speller, lowered):
+                        found[lowered] += 1
+    unknown = {w: (n, [c.word for c in speller.candidates(w)[:3]]) for w, n in found.items()}
+    return Spelling(fixed, unknown)
+
+
+def _known_parts(speller: spelling_module.Speller, word: str) -> bool:
+    parts = [p for p in re.split(r"[-']", word) if p]
+    return len(parts) > 1 and all(speller.knows(p) for p in parts)
 
 
 def unknown_words(site: Site) -> Counter[str]:
     """Words in the cleaned notes that neither the dictionary nor the project's data knows."""
-    norm = normalizer()
-    known = {k.lower() for k in data.casing()} | {w.lower() for t in data.casing().values() for w in words(t)}
-    known |= data.known_words()
-    known |= {w.lower() for s in data.services() for name in s.spellings() for w in words(name)}
-    found: Counter[str] = Counter()
-    for page in site.pages:
-        for line in page.source_lines():
-            for segment in norm.segments(line.text):
-                if segment.code:
-                    continue
-                for word in words(norm.fix_prose(segment.text)):
-                    lowered = word.lower().strip("'-")
-                    if len(lowered) > 1 and lowered not in known:
-                        found[lowered] += 1
-    dictionary = _dictionary()
-    return Counter({w: n for w, n in found.items()
-                    if w not in dictionary and not all(p in dictionary for p in re.split(r"[-']", w) if p)})
+    return Counter({w: n for w, (n, _) in spelling(site).unknown.items()})
 
 
 def spelling_report(site: Site) -> str:
-    """One line per unknown word, most frequent first, with a hint how to fix it."""
-    unknown = unknown_words(site)
-    lines = [f"{word}\t{count}" for word, count in sorted(unknown.items(), key=lambda x: (-x[1], x[0]))]
-    hint = ("# add wrong->right lines to notesite/data/corrections.txt, or the right spelling "
-            "to notesite/data/terms.txt")
-    return "\n".join([f"# {len(unknown)} unknown words", hint, *lines]) + "\n"
+    """What was fixed without a list entry and where; then each unknown word, most frequent
+    first, with the likeliest fixes."""
+    result = spelling(site)
+    lines = [f"# {len(result.fixed)} misspellings fixed automatically (to keep a word as typed, add it "
+             "to notesite/data/known_words.txt)"]
+    lines += [f"{where}\t{typed} -> {fix}" for where, typed, fix in result.fixed]
+    lines += [f"# {len(result.unknown)} unknown words; add wrong->right lines to notesite/data/corrections.txt, "
+              "the right spelling to notesite/data/terms.txt, or a word to keep to known_words.txt"]
+    for word, (count, candidates) in sorted(result.unknown.items(), key=lambda x: (-x[1][0], x[0])):
+        lines.append(f"{word}\t{count}" + (f"\tperhaps: {', '.join(candidates)}" if candidates else ""))
+    return "\n".join(lines) + "\n"
 
 
 def site_report(site: Site, changed: list[str]) -> str:

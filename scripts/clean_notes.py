@@ -2,7 +2,7 @@
 
     python scripts/clean_notes.py                 # notes/ -> docs/
     python scripts/clean_notes.py --check         # exit 1 and name the stale pages; write nothing
-    python scripts/clean_notes.py --spell-report  # words the corrections and dictionary don't know
+    python scripts/clean_notes.py --spell-report  # automatic fixes, and words nothing knows
 
 Exit codes: 0 done (or up to date), 1 stale pages under --check, 2 bad input.
 """
@@ -29,7 +29,8 @@ def run(argv: list[str] | None = None) -> int:
     parser.add_argument("--anchors", type=Path, default=ROOT / "anchors.yaml",
                         help="the registry of published section ids (default: anchors.yaml)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the pages are stale")
-    parser.add_argument("--spell-report", action="store_true", help="list words no correction or dictionary knows")
+    parser.add_argument("--spell-report", action="store_true", help="list the misspellings fixed automatically, and where, "
+                        "and the words nothing knows, with likely fixes")
     args = parser.parse_args(argv)
     try:
         site = build(args.notes, display_root=Path.cwd(), registry=args.anchors)

@@ -1,0 +1,164 @@
+"""Misspellings with one clear fix, corrected without a list entry.
+
+The reviewed list (`corrections.txt`) comes first; this catches what the author types next. A
+word is left alone if it is English (the word list of pyspellchecker, a well-kept package the
+spelling report already uses), an AWS term (services, glossary, terms, labels) or a word the
+author keeps (`known_words.txt`). Anything else is corrected only when one known word one or
+two slips away is far more likely than any other: slips weighted as people make them (a
+doubled or missed double letter, two letters swapped, the same first letter), likelihood from
+how common each word is. Ambiguous words ("failes": fails, files or failed?) stay as typed and
+go to the spelling report with their candidates.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import NamedTuple
+
+from . import data
+
+# A word a slip may have changed: letters only, lower case or capitalised, four to twenty.
+CHECKED_WORD = re.compile(r"(?<![\w'.\-/@:])[A-Za-z][a-z]{3,19}(?![\w'\-/@]|\.\w)")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+CLEAR_MARGIN = 5.0          # the fix is this many times likelier than the next candidate
+COMMON_SLIP = 10.0          # a doubled letter, a swap: far more common than other slips
+SAME_START = 2.0
+OMISSION = 3.0              # a letter left out is the commonest slip of all
+COMMON_WORD = 1000          # a fix two slips away must be a common word
+COMMON_BASE = 100           # "attaches" is a form of "attach"; "failled" is not one of "faille"
+MIN_TWO_SLIP_LENGTH = 7     # shorter words are two slips from too many others
+MAX_TWO_SLIP_LENGTH = 14    # longer ones would cost a million look-ups each
+SUFFIXES = ("s", "es", "ed", "ing", "ly", "er")
+
+
+class Candidate(NamedTuple):
+    word: str
+    score: float
+
+
+@dataclass
+class Speller:
+    """English frequencies and the project's own words; decisions cached per word."""
+
+    frequency: dict[str, int]
+    vocabulary: frozenset[str]
+    _decided: dict[str, str | None] = field(default_factory=dict)
+
+    def knows(self, word: str) -> bool:
+        lowered = word.lower()
+        if lowered in self.frequency or lowered in self.vocabulary:
+            return True
+        if any(self.frequency.get(base, 0) >= COMMON_BASE for base in _bases(lowered)):
+            return True     # "attaches", "rebooting": the list lacks some forms of its words
+        # "subnets", "failovers": one of the project's words with an ending. (The English list
+        # has its own words' forms: "failes" is not "fail" with an ending.)
+        return any(lowered.endswith(end) and lowered[:-len(end)] in self.vocabulary
+                   for end in SUFFIXES if len(lowered) > len(end) + 2)
+
+    def fix(self, text: str) -> str:
+        """Prose with each clearly misspelt word replaced, keeping the author's capital."""
+        return CHECKED_WORD.sub(self._replace, text)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        typed = match.group(0)
+        fixed = self.clear_fix(typed.lower())
+        if fixed is None:
+            return typed
+        return fixed[0].upper() + fixed[1:] if typed[0].isupper() else fixed
+
+    def clear_fix(self, word: str) -> str | None:
+        """The one clear fix of an unknown lower-case word, or None."""
+        if word not in self._decided:
+            self._decided[word] = None
+            if not self.knows(word):
+                ranked = self.candidates(word)
+                if ranked and (len(ranked) == 1 or ranked[0].score >= CLEAR_MARGIN * ranked[1].score) \
+                        and (_slips(word, ranked[0].word) == 1 or self.frequency[ranked[0].word] >= COMMON_WORD):
+                    self._decided[word] = ranked[0].word
+        return self._decided[word]
+
+    def candidates(self, word: str) -> list[Candidate]:
+        """Known words one slip away (two, for long words with none at one), likeliest first."""
+        found = {c: self._score(word, c) for c in _one_slip(word) if c in self.frequency}
+        if not found and MIN_TWO_SLIP_LENGTH <= len(word) <= MAX_TWO_SLIP_LENGTH:
+            found = {c: self._score(word, c) / COMMON_SLIP for once in _one_slip(word)
+                     for c in _one_slip(once) if c in self.frequency and c != word}
+        return sorted((Candidate(w, s) for w, s in found.items()), key=lambda c: (-c.score, c.word))
+
+    def _score(self, typed: str, word: str) -> float:
+        score = float(self.frequency[word])
+        if _common_slip(typed, word):
+            score *= COMMON_SLIP
+        if typed[0] == word[0]:
+            score *= SAME_START
+        if len(word) == len(typed) + 1:
+            score *= OMISSION
+        return score
+
+
+def _one_slip(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+            | {a + c + b for a, b in splits for c in LETTERS})
+
+
+def _bases(word: str) -> list[str]:
+    """The words `word` is a regular form of: attaches -> attach, rotated -> rotate."""
+    bases = []
+    if word.endswith("ies"):
+        bases.append(word[:-3] + "y")
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+        bases.append(word[:-2])
+    if word.endswith("s") and not word.endswith(("ss", "es")):
+        bases.append(word[:-1])
+    if word.endswith("ed"):
+        bases += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        bases += [word[:-3], word[:-3] + "e"]
+    return [b for b in bases if len(b) >= 3]
+
+
+def _slips(typed: str, word: str) -> int:
+    return 1 if word in _one_slip(typed) else 2
+
+
+def _common_slip(typed: str, word: str) -> bool:
+    """A double letter typed once or a single one twice, or two neighbours swapped."""
+    if abs(len(typed) - len(word)) == 1:
+        longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
+        for i in range(len(longer)):
+            if longer[:i] + longer[i + 1:] == shorter:
+                return (i > 0 and longer[i - 1] == longer[i]) or (i + 1 < len(longer) and longer[i + 1] == longer[i])
+        return False
+    if len(typed) == len(word):
+        differ = [i for i in range(len(word)) if typed[i] != word[i]]
+        return len(differ) == 2 and differ[1] == differ[0] + 1 and typed[differ[0]] == word[differ[1]] \
+            and typed[differ[1]] == word[differ[0]]
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def speller() -> Speller:
+    """The speller for the project's data files."""
+    english = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
+    frequency = json.loads(gzip.decompress(english))
+    return Speller(frequency=frequency, vocabulary=project_words())
+
+
+@functools.lru_cache(maxsize=1)
+def project_words() -> frozenset[str]:
+    """Every word of the project's data: services, glossary, terms, labels, the keep list and
+    the fixes of the reviewed corrections, lower-cased."""
+    texts: list[str] = [*data.terms(), *data.labels(), *data.known_words(), *data.corrections().values()]
+    for service in data.services():
+        texts += service.spellings()
+    for abbreviation, expansion in data.glossary().items():
+        texts += [abbreviation, expansion]
+    return frozenset(word.lower() for text in texts for word in re.findall(r"[A-Za-z]+", text))
