@@ -32,7 +32,7 @@ AWS_CLI = (r"\baws\s+[a-z0-9-]+\s+(?:ls|cp|mv|rm|mb|rb|sync|presign|website|[a-z
 RESOURCE_ID = r"\b(?:i|vol|snap|ami|sg|subnet|vpc|eni|igw|nat|rtb|acl|eipalloc|lt)-[0-9a-f]{8,17}\b"
 SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION, RESOURCE_ID))
 URL = r"https?://[^\s<>\"'`]+"
-PATH = r"(?<![\w/.:<])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
+PATH = r"(?<![\w/.:<;])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
 # Names start where no word or dot comes before them; that check is shared, not repeated per
 # shape, because the regex engine would otherwise try every shape at every character.
 NAME_START = r"(?<![\w.])"

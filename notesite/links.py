@@ -53,6 +53,12 @@ class SectionLinks:
     section: str
     linked: set[Target] = field(default_factory=set)
 
+    def seen(self, url: str) -> None:
+        """The author linked to `url` here already: a target there is not linked again."""
+        page, _, anchor = url.partition("#")
+        if page.endswith(".md"):
+            self.linked.add(Target(page[:-3], anchor))
+
     def __call__(self, prose: str) -> list[tuple[int, int, str]]:
         if self.linker.pattern is None:
             return []

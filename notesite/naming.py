@@ -2,8 +2,8 @@
 
 "EC2", "AWS Lambda", "Simple Queue Service (SQS)" and "Cloud Wach" name a service outright;
 "S3 Pricing" and "S3 Versioning" name S3 and say which part of it. Only distinctive names
-(abbreviations, several words, inner capitals) count when other words come with them: "Backup
-strategy" is not about AWS Backup.
+(abbreviations, several words, inner capitals) count when misspelt or when other words come with
+them: "Backup strategy" and "Backups" are not about AWS Backup.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def _whole_name(typed: str) -> data.Service | None:
         return None
     allowed = 2 if len(typed) >= TWO_EDITS_LENGTH else 1
     best: tuple[int, data.Service] | None = None
-    for name, service in names.items():
+    for name, service in _distinctive().items():
         if len(name) >= MIN_FUZZY_LENGTH and abs(len(name) - len(typed)) <= allowed:
             distance = _edits(typed, name, allowed)
             if distance <= allowed and (best is None or distance < best[0]):

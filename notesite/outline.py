@@ -122,6 +122,8 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False)
     `markdown`: the file is Markdown (*.md), where lines indented four spaces after a blank
     line are code, as CommonMark reads them; plain-text notes indent to nest bullets.
     """
+    if markdown:
+        lines = _without_front_matter(lines)
     items = _bare_service_headings(scan(lines, markdown))
     title_lines, items = _file_title(items)
     _level_peers(items)
@@ -148,6 +150,12 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False)
         named = naming.service_named(item.title)
         host = open_pages[-1] if open_pages else (current if current.heading is None and default else None)
         if not _starts_page(item, named, host):
+            if host is not None and host is not current:
+                # Back from a page opened inside this one ("### OpsWorks" on Systems Manager's).
+                close()
+                current = PageDraft(heading=None, title=host.title, service=host.service, level=host.level)
+                body = []
+                open_pages[-1] = current
             base = host.level if host is not None else 1
             item.topic_level = max(2, min(item.level - base + 1, 6))
             body.append(item)
@@ -172,6 +180,19 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False)
     return Outline(title_lines=title_lines, pages=pages)
 
 
+def _without_front_matter(lines: list[SourceLine]) -> list[SourceLine]:
+    """A Markdown file's YAML front matter (`---` lines around `title: ...`) is data about the
+    page, not notes: pages this tool wrote, read back, start with it."""
+    if not lines or lines[0].text != "---":
+        return lines
+    for index, line in enumerate(lines[1:MAX_FRONT_MATTER_LINES], 1):
+        if line.text in ("---", "..."):
+            return lines[index + 1:]
+        if not line.blank and not FRONT_MATTER_LINE.match(line.text):
+            break
+    return lines
+
+
 def _level_peers(items: list[Item]) -> None:
     """`#` and `##` are one level in notes that use both for pages (`## EC2`, then
     `#Scalability`); only a lone `#` over everything else heads the rest."""
@@ -187,8 +208,9 @@ def _starts_page(heading: Heading, named: naming.Named | None, host: PageDraft |
         return True
     same = named is not None and host.service is not None and named.service == host.service.service
     if named is not None and named.whole:
-        return not same or heading.level <= host.level
-    if named is not None and not same and heading.level <= max(host.level, 2):
+        # "# RDS" in rds.md: the page the file's name gave, now with its own heading.
+        return not same or heading.level <= host.level or host.heading is None
+    if named is not None and not same and heading.level <= host.level:
         return True
     return heading.level <= host.level and (host.service is None or host.service.whole)
 
@@ -242,6 +264,8 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
 
 
 LETTERS_OR_DIGITS = re.compile(r"\w")
+FRONT_MATTER_LINE = re.compile(r"^(?:#|[\w-]+:|\s+|- )")
+MAX_FRONT_MATTER_LINES = 50
 
 
 def _title(text: str) -> str:
@@ -390,7 +414,7 @@ def classify(items: list[Item]) -> list[Node]:
                 nodes.append(Node("quote", line, quote["text"].strip(), depth=quote["marks"].count(">")))
                 continue
             text = line.text.strip()
-            if line.text[:1].isspace() and previous is not None and previous.kind in ("bullet", "more"):
+            if line.text[:1].isspace() and nodes and nodes[-1].kind in ("bullet", "more"):
                 nodes.append(Node("more", line, text))
                 continue
             kind = _topic_kind(text, index, previous, following)

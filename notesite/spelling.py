@@ -5,7 +5,8 @@ word is left alone if it is English (the word list of pyspellchecker, a well-kep
 spelling report already uses), an AWS term (services, glossary, terms, labels) or a word the
 author keeps (`known_words.txt`). Anything else is corrected only when one known word one or
 two slips away is far more likely than any other: slips weighted as people make them (a
-doubled or missed double letter, two letters swapped, the same first letter), likelihood from
+doubled or missed double letter, two letters swapped, a letter left out; never the first
+letter), likelihood from
 how common each word is. Ambiguous words ("failes": fails, files or failed?) stay as typed and
 go to the spelling report with their candidates.
 """
@@ -27,7 +28,6 @@ CHECKED_WORD = re.compile(r"(?<![\w'.\-/@:])[A-Za-z][a-z]{3,19}(?![\w'\-/@]|\.\w
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CLEAR_MARGIN = 5.0          # the fix is this many times likelier than the next candidate
 COMMON_SLIP = 10.0          # a doubled letter, a swap: far more common than other slips
-SAME_START = 2.0
 OMISSION = 3.0              # a letter left out is the commonest slip of all
 COMMON_WORD = 1000          # a fix two slips away must be a common word
 COMMON_BASE = 100           # "attaches" is a form of "attach"; "failled" is not one of "faille"
@@ -84,18 +84,16 @@ class Speller:
 
     def candidates(self, word: str) -> list[Candidate]:
         """Known words one slip away (two, for long words with none at one), likeliest first."""
-        found = {c: self._score(word, c) for c in _one_slip(word) if c in self.frequency}
+        found = {c: self._score(word, c) for c in _one_slip(word) if c in self.frequency and _same_start(word, c)}
         if not found and MIN_TWO_SLIP_LENGTH <= len(word) <= MAX_TWO_SLIP_LENGTH:
             found = {c: self._score(word, c) / COMMON_SLIP for once in _one_slip(word)
-                     for c in _one_slip(once) if c in self.frequency and c != word}
+                     for c in _one_slip(once) if c in self.frequency and c != word and _same_start(word, c)}
         return sorted((Candidate(w, s) for w, s in found.items()), key=lambda c: (-c.score, c.word))
 
     def _score(self, typed: str, word: str) -> float:
         score = float(self.frequency[word])
         if _common_slip(typed, word):
             score *= COMMON_SLIP
-        if typed[0] == word[0]:
-            score *= SAME_START
         if len(word) == len(typed) + 1:
             score *= OMISSION
         return score
@@ -107,6 +105,12 @@ def _one_slip(word: str) -> set[str]:
             | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
             | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
             | {a + c + b for a, b in splits for c in LETTERS})
+
+
+def _same_start(typed: str, word: str) -> bool:
+    """Slips spare a word's first letter ("iframe" is not a slip of "frame"), or swap it with
+    the second."""
+    return typed[0] == word[0] or typed[:2] == word[1::-1]
 
 
 def _bases(word: str) -> list[str]:
