@@ -144,7 +144,8 @@ def _gone(registry: Registry, page: str, ident: str, entry: dict) -> NotesError:
     return NotesError(
         registry.path, registry.line_of(page, ident),
         f'published link {page}/#{ident} ("{title}") no longer leads to any section; to keep it, '
-        f"set `moved_to: PAGE#ID` on it, or set `retired: true` to let it go")
+        f"set `moved_to: PAGE#ID` on it, or set `retired: true` to let it go; if these are new notes of "
+        f"your own, start a fresh registry: python scripts/clean_notes.py --fresh-registry")
 
 
 def dump(registry: Registry) -> str:

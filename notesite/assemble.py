@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from . import data
+from . import data, spelling
 from .inline import Segment, normalizer, plain_from
 from .outline import Node, Outline
 from .source import SourceLine
@@ -48,8 +49,15 @@ class Page:
         previews and its published-id registry all read a section's first lines: each line is
         cleaned once, however often it is read."""
         if text not in self._cleaned:
-            self._cleaned[text] = normalizer().clean(text)
+            self._cleaned[text] = normalizer().clean(text, spell=self._misspelt)
         return self._cleaned[text]
+
+    @functools.cached_property
+    def _misspelt(self) -> bool:
+        """Whether any word of the page may need a fix: asked once of the whole page, as most
+        pages hold none, rather than of every line."""
+        text = "\n".join(line.text for line in self.source_lines())
+        return spelling.speller().may_fix(text, ignore=normalizer().corrected_words)
 
     def plain(self, text: str) -> str:
         """A line of this page cleaned, without Markdown."""
@@ -140,7 +148,7 @@ def _deepen(node: Node) -> Node:
 def _first_words(page: Page) -> str:
     norm = normalizer()
     for line in [*page.lead, *(n.line for n in page.nodes if n.kind != "verbatim")]:
-        text = norm.plain(line.text.strip().lstrip("-•* ").strip())
+        text = plain_from(norm.clean(line.text.strip().lstrip("-•* ").strip(), spell=page._misspelt))
         if text:
             return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
     return ""
@@ -162,7 +170,7 @@ def assign_ids(page: Page) -> list[Topic]:
         while stack and stack[-1].node.level >= node.level:
             stack.pop()
         text = norm.heading(node.text)
-        cleaned = norm.clean(text)
+        cleaned = norm.clean(text, spell=page._misspelt)
         topic = Topic(node=node, title=plain_from(cleaned), markdown=norm.markdown_from(cleaned),
                       parent=stack[-1] if stack else None)
         topic.position = position

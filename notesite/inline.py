@@ -45,15 +45,20 @@ DOTTED_NAME_ONLY = re.compile(DOTTED_NAME)
 NAME = NAME_START + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
                                                           CAPS_THEN_CAMEL, DOTTED_NAME)) + ")"
 IDENTIFIER = re.compile(f"(?P<sure>{SURE_IDENTIFIER})|(?:{PATH})|{NAME}")
+# The same without the shapes that need a ":", an "@", "aws " or a resource id: trying those
+# at every character costs a third of the cleanup, and most lines hold none of them.
+NAME_OR_PATH = re.compile(f"(?P<sure>(?!))|(?:{PATH})|{NAME}")
+COLON_HINT = re.compile(r"(?<=[a-z0-9]):[A-Za-z*/]")
+RESOURCE_ID_HINT = re.compile(r"-[0-9a-f]{8}")
 # A whole line typed at a shell prompt: "$ sudo yum install -y httpd", "systemctl restart sshd".
 SHELL_LINE = re.compile(r"^(?:\$\s+\S.*|sudo\s+\S.*|(?:yum|apt|apt-get|dnf|systemctl|service|chmod|chown|curl|"
                         r"wget|ssh|scp|pip|pip3|npm|docker|kubectl|git|mkdir|tar|export|ping|nslookup|dig)"
                         r"\s+(?:\S*[-/.=$]\S*|install|restart|start|stop|status|enable)(?:\s.*)?)$")
-# Every identifier shape holds a "/", a "_", a ":", an "@" or one of these; most lines hold none.
-IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]|\baws\s|\b[a-z]+-[0-9a-f]{8}")
+# Names and paths hold a "/", a "_" or one of these; most lines hold none.
+IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 TRAILING_PUNCTUATION = ".,;:"
 # Markdown that the notes may hold; a line without any of these is prose and identifiers only.
-MARKUP_HINT = re.compile(r"[`*\[<&\\]|~~|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+MARKUP_HINT = re.compile(r"[`*\[<&\\~_]")
 EMPHASIS = frozenset({"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"})
 UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 BACKTICK_RUN = re.compile(r"`+")
@@ -73,7 +78,18 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 
 def may_hold_identifier(text: str) -> bool:
     """False only for text with no identifier in it: a quick check before the full regex."""
-    return "/" in text or "_" in text or ":" in text or "@" in text or IDENTIFIER_HINT.search(text) is not None
+    return _may_hold_name(text) or _may_hold_sure(text)
+
+
+def _may_hold_name(text: str) -> bool:
+    return "/" in text or "_" in text or IDENTIFIER_HINT.search(text) is not None
+
+
+def _may_hold_sure(text: str) -> bool:
+    """Whether an ARN, IAM action, URI, e-mail, host, CLI line or resource id may be in the
+    text: string tests first, as these are rare and each regex costs a pass over the line."""
+    return "@" in text or "aws " in text or (":" in text and COLON_HINT.search(text) is not None) \
+        or ("-" in text and RESOURCE_ID_HINT.search(text) is not None)
 
 
 # Given cleaned prose: the (start, end, url) spans to turn into links.
@@ -143,11 +159,13 @@ class Normalizer:
 
     def segments(self, text: str) -> list[Segment]:
         """Split prose into prose and identifiers."""
-        if not may_hold_identifier(text):
+        sure = _may_hold_sure(text)
+        if not sure and not _may_hold_name(text):
             return [Segment(text, code=False)] if text else []
         out: list[Segment] = []
         position = 0
-        for match in IDENTIFIER.finditer(text):
+        pattern = IDENTIFIER if sure else NAME_OR_PATH
+        for match in pattern.finditer(text):
             token = match.group(0)
             if match["sure"]:
                 # "see arn:aws:s3:::bucket/*." ends a sentence; the full stop is not the ARN's.
@@ -177,11 +195,12 @@ class Normalizer:
             return []
         return [s for part in markup(text) if not part.code for s in self.segments(part.text) if not s.code]
 
-    def fix_prose(self, text: str) -> str:
-        """Reviewed corrections, clear misspellings, then AWS casing, then shift-key typos, on
-        prose only."""
+    def fix_prose(self, text: str, spell: bool = True) -> str:
+        """Reviewed corrections, clear misspellings (unless the caller knows there are none),
+        then AWS casing, then shift-key typos, on prose only."""
         text = self.correction_words.sub(self._correct, text)
-        text = spelling.speller().fix(text)
+        if spell:
+            text = spelling.speller().fix(text)
         text = self.casing_words.sub(lambda typed: self.casing[typed.lower()], text)
         return SHIFT_TYPO.sub(self._unshift, text)
 
@@ -208,17 +227,19 @@ class Normalizer:
             return text
         return text[:1].upper() + text[1:]
 
-    def clean(self, text: str) -> list[Segment]:
+    def clean(self, text: str, spell: bool = True) -> list[Segment]:
         """A line's markup and identifiers as typed and its prose corrected and cased: what the
         plain text and the Markdown of a line are both made from."""
         if SHELL_LINE.match(text):
             return [Segment(text, code=True)]
+        if not MARKUP_HINT.search(text):
+            return [s if s.code else Segment(self.fix_prose(s.text, spell), code=False) for s in self.segments(text)]
         out: list[Segment] = []
         for part in markup(text):
             if part.code:
                 out.append(part)
                 continue
-            out += [s if s.code else Segment(self.fix_prose(s.text), code=False, linkable=part.linkable)
+            out += [s if s.code else Segment(self.fix_prose(s.text, spell), code=False, linkable=part.linkable)
                     for s in self.segments(part.text)]
         return out
 
@@ -258,6 +279,11 @@ class Normalizer:
             out = LINE_START_MARKER.sub(lambda m: _escape_marker(m.group(0)), out)
             out = FENCE_START.sub(lambda m: "&#126;" * len(m.group(0)), out)
         return out
+
+    @functools.cached_property
+    def corrected_words(self) -> frozenset[str]:
+        """The misspelt words the reviewed list fixes: the speller need not look at them."""
+        return frozenset(word for key in self.corrections for word in re.findall(r"[a-z]+", key))
 
     def split_label(self, text: str) -> tuple[str, str] | None:
         """("Pros", rest) when the text starts with a known label, else None."""

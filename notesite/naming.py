@@ -65,8 +65,11 @@ def _whole_name(typed: str) -> data.Service | None:
         return None
     allowed = 2 if len(typed) >= TWO_EDITS_LENGTH else 1
     best: tuple[int, data.Service] | None = None
+    letters = set(typed)
     for name, service in _distinctive().items():
-        if len(name) >= MIN_FUZZY_LENGTH and abs(len(name) - len(typed)) <= allowed:
+        # Cheap bounds first: each edit changes the length by one or the letters by two.
+        if len(name) >= MIN_FUZZY_LENGTH and abs(len(name) - len(typed)) <= allowed \
+                and len(letters.symmetric_difference(name)) <= 2 * allowed:
             distance = _edits(typed, name, allowed)
             if distance <= allowed and (best is None or distance < best[0]):
                 best = (distance, service)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import naming
+from .inline import SHELL_LINE
 from .source import SourceLine
 
 # "## EC2", "#Scalability": a heading. Not "#1 priority", which is a number, not a heading. A
@@ -23,13 +24,15 @@ BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]
                     r"(?P<text>\S.*)$")
 # A line of one character repeated: a banner around a title, a title's underline, or a rule.
 RULE = re.compile(r"^\s{0,3}(?P<char>[=*#_-])(?:\s*(?P=char)){2,}\s*$")
+RULE_CHARS = frozenset("=*#_-")
+HEADING_OR_RULE_START = re.compile(r"^[ \t]{0,3}(?:#|(?P<char>[=*_-])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
 UNDERLINE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # Headings that list the file's contents, not notes: they and their lines head the whole file.
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "toc", "index", "outline"})
 # Markdown a CommonMark parser is asked to find blocks in: fences, tables, indented code.
-BLOCK_HINT = re.compile(r"^\s{0,3}(?:```|~~~)|^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE)
+BLOCK_HINT = re.compile(r"^[ \t]{0,3}(?:```|~~~)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
 # "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
 DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
@@ -50,7 +53,7 @@ did has have had need needs may might""".split())
 QUESTION_WORDS = frozenset("how what why which where".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """One line of a page, classified (or, for code and tables, one block of lines)."""
 
@@ -223,44 +226,63 @@ def _continues(page: PageDraft, heading: Heading) -> bool:
 
 def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
     """The file's lines, with headings, code blocks and tables each taken as one item."""
-    blocks = _markdown_blocks(lines, markdown)
+    text = "\n".join(line.text for line in lines)
+    blocks = _markdown_blocks(lines, text, markdown)
     items: list[Item] = []
     index = 0
-    while index < len(lines):
+    # Only where a heading, banner or underline may be is a line looked at twice: one regex
+    # over the file finds those places, as most lines are bullets and prose.
+    for start in sorted({*blocks, *_heading_candidates(text)}):
+        if start < index:
+            continue
+        items += lines[index:start]
+        index = start
         if index in blocks:
             end, kind, info = blocks[index]
             items.append(Block(lines[index:end], kind, info))
             index = end
             continue
-        line = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        after = lines[index + 2] if index + 2 < len(lines) else None
-        previous = lines[index - 1] if index > 0 else None
-        heading = HEADING.match(line.text)
-        if heading and LETTERS_OR_DIGITS.search(heading["title"]):
-            items.append(Heading(line, len(heading["hashes"]), _title(heading["title"])))
-            index += 1
-        elif RULE.match(line.text) and following is not None and _title_like(following) \
-                and index + 1 not in blocks and (previous is None or previous.blank or RULE.match(previous.text)):
-            # A banner: a title framed by lines of one character, or under one such line.
-            framed = after is not None and RULE.match(after.text)
-            if not framed and (RULE.match(line.text)["char"] == "-" or (after is not None and not after.blank
-                                                                       and BULLET.match(after.text) is None)):
-                items.append(line)
-                index += 1
-                continue
-            more = (line, after) if framed else (line,)
-            items.append(Heading(following, 1, _title(following.text.strip()), more=more))  # type: ignore[arg-type]
-            index += 3 if framed else 2
-        elif following is not None and UNDERLINE.match(following.text) and _title_like(line) \
-                and (previous is None or previous.blank):
-            level = 1 if following.text.strip().startswith("=") else 2
-            items.append(Heading(line, level, _title(line.text.strip()), more=(following,)))
-            index += 2
-        else:
-            items.append(line)
-            index += 1
+        item, index = _heading_at(lines, index, blocks)
+        items.append(item)
+    items += lines[index:]
     return items
+
+
+def _heading_candidates(text: str) -> set[int]:
+    """Line indexes that may start a heading: a `#` line, a rule, or the line above one."""
+    found: set[int] = set()
+    position, number = 0, 0
+    for match in HEADING_OR_RULE_START.finditer(text):
+        number += text.count("\n", position, match.start())   # counted on from the last match
+        position = match.start()
+        found.update((number - 1, number) if number else (number,))
+    return found
+
+
+def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int, str, str]]) -> tuple[Item, int]:
+    """The heading that starts at a line, and the line after it; or the line itself."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    after = lines[index + 2] if index + 2 < len(lines) else None
+    previous = lines[index - 1] if index > 0 else None
+    heading = HEADING.match(line.text)
+    if heading and LETTERS_OR_DIGITS.search(heading["title"]):
+        return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
+    if RULE.match(line.text) and following is not None and _title_like(following) \
+            and index + 1 not in blocks and (previous is None or previous.blank or RULE.match(previous.text)):
+        # A banner: a title framed by lines of one character, or under one such line.
+        framed = after is not None and RULE.match(after.text)
+        if not framed and (RULE.match(line.text)["char"] == "-" or (after is not None and not after.blank
+                                                                   and BULLET.match(after.text) is None)):
+            return line, index + 1
+        more = (line, after) if framed else (line,)
+        heading_item = Heading(following, 1, _title(following.text.strip()), more=more)  # type: ignore[arg-type]
+        return heading_item, index + (3 if framed else 2)
+    if following is not None and UNDERLINE.match(following.text) and _title_like(line) \
+            and (previous is None or previous.blank):
+        level = 1 if following.text.strip().startswith("=") else 2
+        return Heading(line, level, _title(line.text.strip()), more=(following,)), index + 2
+    return line, index + 1
 
 
 LETTERS_OR_DIGITS = re.compile(r"\w")
@@ -280,13 +302,12 @@ def _title_like(line: SourceLine) -> bool:
         and not HEADING.match(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None
 
 
-def _markdown_blocks(lines: list[SourceLine], markdown: bool) -> dict[int, tuple[int, str, str]]:
+def _markdown_blocks(lines: list[SourceLine], text: str, markdown: bool) -> dict[int, tuple[int, str, str]]:
     """Where code blocks and tables start: line index -> (end index, kind, language).
 
     Found by a CommonMark parser, which knows when a fence is inside a list or a table needs
     its delimiter row. Only files that may hold one are parsed.
     """
-    text = "\n".join(line.text for line in lines)
     if not markdown and not BLOCK_HINT.search(text):
         return {}
     blocks: dict[int, tuple[int, str, str]] = {}
@@ -406,10 +427,11 @@ def classify(items: list[Item]) -> list[Node]:
                 nodes.append(node)
                 list_parent = node if bullet["text"].rstrip().endswith(":") else None
                 continue
-            if RULE.match(line.text):
+            first = line.text.lstrip()[:1]
+            if first in RULE_CHARS and RULE.match(line.text):
                 nodes.append(Node("rule", line, "---"))
                 continue
-            quote = QUOTE.match(line.text)
+            quote = QUOTE.match(line.text) if first == ">" else None
             if quote:
                 nodes.append(Node("quote", line, quote["text"].strip(), depth=quote["marks"].count(">")))
                 continue
@@ -486,8 +508,7 @@ def _topic_kind(text: str, index: int, previous: Node | None, following: Item | 
 
 
 def _could_be_title(text: str) -> bool:
-    from .inline import SHELL_LINE  # a command typed at a prompt is never a topic
-    if SHELL_LINE.match(text):
+    if SHELL_LINE.match(text):    # a command typed at a prompt is never a topic
         return False
     name, _ = split_title(text)
     words = name.split()

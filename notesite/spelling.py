@@ -25,6 +25,7 @@ from . import data
 
 # A word a slip may have changed: letters only, lower case or capitalised, four to twenty.
 CHECKED_WORD = re.compile(r"(?<![\w'.\-/@:])[A-Za-z][a-z]{3,19}(?![\w'\-/@]|\.\w)")
+ANY_WORD = re.compile(r"\b[A-Za-z][a-z]{3,19}\b")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CLEAR_MARGIN = 5.0          # the fix is this many times likelier than the next candidate
 COMMON_SLIP = 10.0          # a doubled letter, a swap: far more common than other slips
@@ -41,7 +42,7 @@ class Candidate(NamedTuple):
     score: float
 
 
-@dataclass
+@dataclass(eq=False)
 class Speller:
     """English frequencies and the project's own words; decisions cached per word."""
 
@@ -62,7 +63,17 @@ class Speller:
 
     def fix(self, text: str) -> str:
         """Prose with each clearly misspelt word replaced, keeping the author's capital."""
-        return CHECKED_WORD.sub(self._replace, text)
+        return CHECKED_WORD.sub(self._replace, text) if self.may_fix(text) else text
+
+    def may_fix(self, text: str, ignore: frozenset[str] = frozenset()) -> bool:
+        """False when every word of the text is known (or in `ignore`): most pages, checked at
+        once, with a looser pattern than the fix's own, so that it never says False wrongly."""
+        unknown = {word.lower() for word in ANY_WORD.findall(text)} - self.known - ignore
+        return any(self.clear_fix(word) is not None for word in unknown)
+
+    @functools.cached_property
+    def known(self) -> frozenset[str]:
+        return frozenset(self.frequency) | self.vocabulary
 
     def _replace(self, match: re.Match[str]) -> str:
         typed = match.group(0)
@@ -86,7 +97,8 @@ class Speller:
         """Known words one slip away (two, for long words with none at one), likeliest first."""
         found = {c: self._score(word, c) for c in _one_slip(word) if c in self.frequency and _same_start(word, c)}
         if not found and MIN_TWO_SLIP_LENGTH <= len(word) <= MAX_TWO_SLIP_LENGTH:
-            found = {c: self._score(word, c) / COMMON_SLIP for once in _one_slip(word)
+            # Two slips, one of them a common one: all pairs would cost a second per word.
+            found = {c: self._score(word, c) / COMMON_SLIP for once in _common_slips(word)
                      for c in _one_slip(once) if c in self.frequency and c != word and _same_start(word, c)}
         return sorted((Candidate(w, s) for w, s in found.items()), key=lambda c: (-c.score, c.word))
 
@@ -105,6 +117,19 @@ def _one_slip(word: str) -> set[str]:
             | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
             | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
             | {a + c + b for a, b in splits for c in LETTERS})
+
+
+def _common_slips(word: str) -> set[str]:
+    """A double letter made single or a single one double, or two neighbours swapped."""
+    out = set()
+    for i in range(len(word)):
+        out.add(word[:i + 1] + word[i] + word[i + 1:])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+            if word[i] == word[i + 1]:
+                out.add(word[:i] + word[i + 1:])
+    out.discard(word)
+    return out
 
 
 def _same_start(typed: str, word: str) -> bool:

@@ -3,6 +3,7 @@
     python scripts/clean_notes.py                 # notes/ -> docs/
     python scripts/clean_notes.py --check         # exit 1 and name the stale pages; write nothing
     python scripts/clean_notes.py --spell-report  # automatic fixes, and words nothing knows
+    python scripts/clean_notes.py --fresh-registry  # your own notes: forget the ids published before
 
 Exit codes: 0 done (or up to date), 1 stale pages under --check, 2 bad input.
 """
@@ -29,11 +30,13 @@ def run(argv: list[str] | None = None) -> int:
     parser.add_argument("--anchors", type=Path, default=ROOT / "anchors.yaml",
                         help="the registry of published section ids (default: anchors.yaml)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the pages are stale")
+    parser.add_argument("--fresh-registry", action="store_true",
+                        help="start the registry anew from these notes' ids (for notes of your own, not edits)")
     parser.add_argument("--spell-report", action="store_true", help="list the misspellings fixed automatically, and where, "
                         "and the words nothing knows, with likely fixes")
     args = parser.parse_args(argv)
     try:
-        site = build(args.notes, display_root=Path.cwd(), registry=args.anchors)
+        site = build(args.notes, display_root=Path.cwd(), registry=None if args.fresh_registry else args.anchors)
         if args.spell_report:
             print(spelling_report(site), end="")
             return 0

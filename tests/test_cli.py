@@ -127,3 +127,16 @@ def test_a_folder_where_a_page_goes_is_refused_like_a_file(work):
     assert result.returncode == 2
     assert "docs/ec2.md: exists and was not generated from the notes" in result.stderr
     assert snapshot(work / "docs") == before
+
+
+def test_notes_of_your_own_start_a_fresh_registry_in_one_command(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    assert run("--notes", "notes", "--out", "docs", cwd=work).returncode == 0
+    (work / "notes" / "n.txt").write_text("## S3\nVersioning\n- keeps every version\n")
+    refused = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert refused.returncode == 2 and "--fresh-registry" in refused.stderr
+    fresh = run("--notes", "notes", "--out", "docs", "--fresh-registry", cwd=work)
+    assert fresh.returncode == 0, fresh.stderr
+    registry = (work / "anchors.yaml").read_text()
+    assert "versioning" in registry and "spot-block" not in registry
+    assert run("--notes", "notes", "--out", "docs", "--check", cwd=work).returncode == 0
