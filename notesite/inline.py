@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from . import data, spelling
 from .trie import trie_pattern
@@ -58,7 +58,9 @@ SHELL_LINE = re.compile(r"^(?:\$\s+\S.*|sudo\s+\S.*|(?:yum|apt|apt-get|dnf|syste
 IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 TRAILING_PUNCTUATION = ".,;:"
 # Markdown that the notes may hold; a line without any of these is prose and identifiers only.
-MARKUP_HINT = re.compile(r"[`*\[<&\\~_]")
+MARKUP_HINT = re.compile(r"[`*\[<&\\~]")
+# "_emphasis_" but not pid_file: an underscore at a word's edge (asked only of lines with one).
+EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 EMPHASIS = frozenset({"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"})
 UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
 BACKTICK_RUN = re.compile(r"`+")
@@ -81,6 +83,11 @@ def may_hold_identifier(text: str) -> bool:
     return _may_hold_name(text) or _may_hold_sure(text)
 
 
+def may_hold_markup(text: str) -> bool:
+    """False only for text with no Markdown in it: most lines, which skip the parser."""
+    return MARKUP_HINT.search(text) is not None or ("_" in text and EDGE_UNDERSCORE.search(text) is not None)
+
+
 def _may_hold_name(text: str) -> bool:
     return "/" in text or "_" in text or IDENTIFIER_HINT.search(text) is not None
 
@@ -96,10 +103,10 @@ def _may_hold_sure(text: str) -> bool:
 LinkFinder = Callable[[str], "list[tuple[int, int, str]]"]
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of a line: prose to clean, an identifier to keep exactly, or the author's own
-    Markdown (`raw`, written out as typed; `text` is what a reader sees of it)."""
+    Markdown (`raw`, written out as typed; `text` is what a reader sees of it). A tuple: a
+    line makes several, and a frozen dataclass takes three times as long to make."""
 
     text: str
     code: bool
@@ -232,7 +239,7 @@ class Normalizer:
         plain text and the Markdown of a line are both made from."""
         if SHELL_LINE.match(text):
             return [Segment(text, code=True)]
-        if not MARKUP_HINT.search(text):
+        if not may_hold_markup(text):
             return [s if s.code else Segment(self.fix_prose(s.text, spell), code=False) for s in self.segments(text)]
         out: list[Segment] = []
         for part in markup(text):
@@ -318,7 +325,7 @@ def markup(text: str) -> list[Segment]:
     A link or image to a `javascript:`, `data:` or similar address is not made: its text and
     address are shown as text. Raw HTML is shown as text too.
     """
-    if not MARKUP_HINT.search(text):
+    if not may_hold_markup(text):
         return [Segment(text, code=False)]
     out: list[Segment] = []
     # The links open at this point: how each one closes ("](url)"), "<" for an autolink, whose

@@ -101,3 +101,12 @@ def test_the_quick_check_for_identifiers_never_misses_one(text):
     # Lines that fail the quick check skip the identifier regex: it must find none in them.
     if not may_hold_identifier(text):
         assert not IDENTIFIER.search(text)
+
+
+@given(st.text(st.sampled_from("a_*`[]<>&\\~ x!()"), max_size=20))
+def test_the_quick_check_for_markup_never_misses_any(text):
+    # Lines that fail the quick check skip the Markdown parser: it must find only text in them.
+    from notesite.inline import _parser, may_hold_markup
+    if not may_hold_markup(text):
+        tokens = _parser().parseInline(text)[0].children or []
+        assert all(t.type == "text" for t in tokens), tokens
