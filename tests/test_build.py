@@ -3,8 +3,10 @@ with zero warnings, every link and anchor valid, and nothing fetched from anothe
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -100,3 +102,26 @@ def test_the_hook_rebuilds_pages_only_when_what_they_are_made_from_changed(tmp_p
     os.utime(notes, (later, later))
     assert "regenerated from the notes" in mkdocs_build(project, tmp_path / "site").stderr
     assert "may be reclaimed" in page.read_text()
+
+
+def test_the_build_fails_saying_why_when_the_site_search_cannot_be_wired_in(tmp_path):
+    project = make_project(tmp_path / "project", {"notes.txt": "## EC2\nSpot Block\n- one to six hours\n"})
+    (project / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    template = project / "overrides" / "main.html"
+    # A theme release whose config no longer holds the worker's address where it used to be.
+    template.write_text(template.read_text().replace("replace(theme_search_worker | url,", "replace('-nothing-',"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "does not use the site's search worker" in result.stderr, result.stderr
+
+
+def test_the_site_search_worker_loads_the_theme_worker_by_the_name_found_in_the_theme(real_site):
+    import material
+
+    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    (name,) = [p.name for p in workers.glob("search.*.min.js")]
+    config = BeautifulSoup((real_site / "ec2" / "index.html").read_text(), "html.parser").select_one("#__config")
+    assert json.loads(config.string)["search"] == f"../assets/search-worker.js?theme=javascripts/workers/{name}"
+    assert (real_site / "assets" / "javascripts" / "workers" / name).is_file()
+    assert (real_site / "assets" / "search-worker.js").is_file() and (real_site / "assets" / "notes.js").is_file()

@@ -75,3 +75,21 @@ def test_the_pages_read_back_as_notes_give_the_same_pages(notes):
     assert {name: text for name, text in again.files.items() if name in pages} == pages
     # (Read back one file per page, in name order: the navigation's order may differ.)
     assert sorted(p.slug for p in again.pages) == sorted(p.slug for p in site.pages)
+
+
+def test_several_files_about_one_service_make_one_page_in_file_order():
+    site = _site([("notes/a-s3-basics.md", "# S3\n\n## Buckets\n- names are global\n"),
+                  ("notes/b-more.txt", "## EC2\nSpot\n- cheap\n\n## S3\nVersioning\n- keeps versions\n")])
+    assert [p.title for p in site.pages] == ["S3", "EC2"]
+    s3 = site.files["s3.md"]
+    assert s3.index("## Buckets") < s3.index("## Versioning")
+
+
+def test_commands_and_code_never_become_headings():
+    site = _site([("notes/ec2.txt", "## EC2\nInstall a web server\nsudo yum install -y httpd\n- then start it\n"
+                   "```\n# a comment in a script\nsystemctl start httpd\n```\n- done\n")])
+    headings = [t.title for p in site.pages for t in p.topics]
+    assert headings == ["Install a web server"]
+    page = site.files["ec2.md"]
+    assert "`sudo yum install -y httpd`" in page
+    assert "```\n# a comment in a script\nsystemctl start httpd\n```" in page

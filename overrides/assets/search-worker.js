@@ -326,4 +326,9 @@ self.addEventListener("message", event => {
   self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query, notes: true } }));
 });
 
-importScripts("glossary.js", "sections.js", "javascripts/workers/search.a7633da7.min.js");
+// The theme's own worker, by the name the build found in the installed theme (see
+// hooks/search_wiring.py); only a name of that shape is loaded.
+const THEME_WORKER = new URL(self.location.href).searchParams.get("theme") || "";
+if (!/^javascripts\/workers\/search\.[0-9a-f]+\.min\.js$/.test(THEME_WORKER))
+  throw new Error(`search: not the theme's search worker: ${THEME_WORKER}`);
+importScripts("glossary.js", "sections.js", THEME_WORKER);
