@@ -139,8 +139,33 @@ def test_every_query_finds_its_section_in_the_top_three(ranks):
 def test_a_corrected_query_says_so(served, browser):
     page = _search_page(served, browser)
     _results(page, "maintainance window")
-    assert page.locator(".notes-search-corrected").inner_text() == "Showing results for maintenance window"
+    assert page.locator(".notes-search-corrected").inner_text() == \
+        "Showing results for maintenance window. Search instead for maintainance window"
     _results(page, "maintenance window")
+    assert page.locator(".notes-search-corrected").count() == 0
+    page.close()
+
+
+def test_search_instead_for_what_was_typed_searches_it_uncorrected(served, browser):
+    page = _search_page(served, browser)
+    _results(page, "maintainance window")
+    page.locator(".notes-search-exact").click()
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').dataset.notesQuery"
+                           " === 'maintainance window' && !document.querySelector('.notes-search-corrected')")
+    assert page.locator("input.md-search__input").input_value() == "maintainance window"
+    # The next query is corrected again.
+    _results(page, "placment groups")
+    assert "placement groups" in page.locator(".notes-search-corrected").inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["load balancer checking if targets are healthy",
+                                   "cpu gets slow once t3 credits are used up",
+                                   "unhealthy servers behind the balancer",
+                                   "problem with my server's own settings"])
+def test_correctly_spelt_english_is_never_rewritten(served, browser, query):
+    page = _search_page(served, browser)
+    _results(page, query)
     assert page.locator(".notes-search-corrected").count() == 0
     page.close()
 

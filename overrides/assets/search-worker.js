@@ -4,7 +4,10 @@
  *
  * In front, on every query:
  *   1. Misspelt words are corrected against the words of the notes ("maintainance window" ->
- *      "maintenance window"); the result says so, and the page shows "Showing results for".
+ *      "maintenance window"); the result says so, and the page shows "Showing results for",
+ *      with a link to search for exactly what was typed. A word that is English is never
+ *      corrected, though the notes lack it ("checking", "healthy"): the word list
+ *      (english.js) is loaded for the first word the notes do not know.
  *   2. Abbreviations and what they stand for find each other, from the same glossary that
  *      feeds the pages' tooltips: "AZ" also looks for "Availability Zone", "Systems Manager"
  *      also for "SSM".
@@ -60,8 +63,25 @@ function distance(a, b, limit) {
   return previous[b.length];
 }
 
+let english = null;               // Set of English words, loaded when first needed
+
+function isEnglish(word) {
+  if (english === null) {
+    try {
+      importScripts("english.js");
+      english = new Set(String(self.NOTES_ENGLISH || "").split(" "));
+    } catch (error) {
+      english = new Set();           // without the list, correct as before rather than fail
+    }
+  }
+  return english.has(word);
+}
+
 function known(word, isLast) {
   if (vocabulary.has(word) || glossary.some(g => g.abbr === word)) return true;
+  // "server's", "don't": English when the word before the apostrophe is.
+  if (isEnglish(word) || (word.includes("'") && word.split("'").every(part => !part || part.length < 4 || isEnglish(part))))
+    return true;
   // The word being typed: a prefix of a word in the notes is not a typo (yet).
   if (isLast) for (const candidate of vocabulary.keys()) if (candidate.startsWith(word)) return true;
   return false;
@@ -299,8 +319,14 @@ self.postMessage = message => {
 
 // Queries arrive as messages: rewrite them before the theme's worker (which listens after this
 // one) sees them.
+let exactQuery = null;            // "Search instead for ...": this query is not corrected
+
 self.addEventListener("message", event => {
   const message = event.data;
+  if (message && message.notes === "exact") {
+    exactQuery = typeof message.data === "string" ? message.data : null;
+    return;
+  }
   if (!message || message.notes) return;
   if (message.type === SETUP) {
     if (message.data.config.separator) separator = new RegExp(message.data.config.separator);
@@ -310,7 +336,9 @@ self.addEventListener("message", event => {
   }
   if (message.type !== QUERY || typeof message.data !== "string") return;
   event.stopImmediatePropagation();
-  const fixed = corrected(message.data);
+  // Another query ends it (not the empty one the page sends to search again).
+  if (exactQuery !== null && message.data.trim() && message.data.trim() !== exactQuery.trim()) exactQuery = null;
+  const fixed = exactQuery !== null ? message.data : corrected(message.data);
   lastCorrection = fixed !== message.data ? fixed : null;
   const more = synonyms(fixed);
   lastQuery = { typed: message.data, text: fixed, extra: more };

@@ -9,7 +9,24 @@
   const NativeWorker = window.Worker;
   if (!NativeWorker) return;
 
-  function show(correction) {
+  let searchWorker = null;
+
+  // "Search instead for": the query exactly as typed, which the worker then leaves uncorrected.
+  function searchExactly(typed) {
+    const input = document.querySelector("[data-md-component=search-query]");
+    if (!searchWorker || !input) return;
+    searchWorker.postMessage({ notes: "exact", data: typed });
+    input.focus();
+    // The theme searches when the box's text changes: empty it, then put the query back.
+    input.value = "";
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    setTimeout(() => {
+      input.value = typed;
+      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }, 50);
+  }
+
+  function show(correction, typed) {
     const meta = document.querySelector(".md-search-result__meta");
     if (!meta) return;
     let line = document.querySelector(".notes-search-corrected");
@@ -26,20 +43,30 @@
     line.textContent = "Showing results for ";
     const strong = document.createElement("strong");
     strong.textContent = correction;
-    line.append(strong);
+    line.append(strong, ". ");
+    if (typed) {
+      const exact = document.createElement("button");
+      exact.type = "button";
+      exact.className = "notes-search-exact";
+      exact.textContent = `Search instead for ${typed}`;
+      exact.addEventListener("click", () => searchExactly(typed));
+      line.append(exact);
+    }
   }
 
   window.Worker = class extends NativeWorker {
     constructor(url, options) {
       super(url, options);
-      if (String(url).includes("search-worker"))
+      if (String(url).includes("search-worker")) {
+        searchWorker = this;
         this.addEventListener("message", event => {
           if (!event.data || event.data.type !== RESULT || !event.data.data) return;
-          show(event.data.data.corrected);
+          show(event.data.data.corrected, event.data.data.query);
           // Which query the results on screen answer (tests and tools wait for it).
           const meta = document.querySelector(".md-search-result__meta");
           if (meta) meta.dataset.notesQuery = event.data.data.query || "";
         });
+      }
     }
   };
 })();
