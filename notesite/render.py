@@ -284,7 +284,8 @@ def render_share_page(page: Page, title: str, description: str, target_page: str
     """A small page of one section's own, so a link pasted in chat unfurls with that section.
 
     Chat apps never send the #fragment to a server, so the section needs a URL of its own with
-    its own Open Graph tags; browsers are sent straight on to the section.
+    its own Open Graph tags; browsers are sent straight on to the section, keeping any query the
+    chat app added (`?utm_source=...`) before the #fragment, where it does not hide the section.
     """
     heading = f"{page.title} \u203a {title}"
     target = f"../../../{target_page}/#{target_id}"
@@ -309,7 +310,8 @@ def render_share_page(page: Page, title: str, description: str, target_page: str
 </head>
 <body>
 <p><a href="{e(target)}">{e(heading)}</a></p>
-<script>location.replace({json.dumps(target)} + location.search)</script>
+<script>var t = {json.dumps(target)}, i = t.indexOf("#");
+location.replace(t.slice(0, i) + location.search + t.slice(i))</script>
 </body>
 </html>
 """

@@ -51,6 +51,7 @@ def test_the_chat_choice_copies_a_labelled_markdown_link(served, context):
 
 def test_the_copy_control_is_reachable_by_keyboard(served, context):
     page = _open(context, served.url + "ec2/")
+    page.wait_for_selector("#spot-block .notes-share")   # decorated once the deferred script ran
     page.locator("#spot-block").scroll_into_view_if_needed()
     page.evaluate("document.querySelector('#spot-block').previousElementSibling.setAttribute('tabindex', '-1')")
     page.evaluate("document.querySelector('#spot-block').previousElementSibling.focus()")
@@ -68,6 +69,22 @@ def test_a_copied_link_opened_fresh_lands_on_the_section_and_lights_it(served, c
     page.wait_for_url(re.compile(r"/aws-notes/ec2/#spot-block$"))
     page.wait_for_function(IN_VIEW, arg="spot-block")
     assert "notes-landed" in page.locator("#spot-block").get_attribute("class")
+
+
+def test_a_link_a_chat_app_added_tracking_to_still_lands_on_the_section(served, context):
+    page = _open(context, served.url + "s/ec2/spot-block/?utm_source=slack&utm_medium=chat")
+    page.wait_for_url(re.compile(r"/aws-notes/ec2/\?utm_source=slack&utm_medium=chat#spot-block$"))
+    page.wait_for_function(IN_VIEW, arg="spot-block")
+    assert "notes-landed" in page.locator("#spot-block").get_attribute("class")
+
+
+def test_a_malformed_address_leaves_the_page_working(served, context):
+    page = _open(context, served.url + "ec2/#%E0%A4%A")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(served.url + "ami/#%E0%A4%A", wait_until="load")
+    page.wait_for_selector(".notes-share")             # the page script ran to the end
+    assert not errors
 
 
 def test_the_share_url_unfurls_with_the_section_title_and_gist(served):

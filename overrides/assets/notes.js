@@ -114,7 +114,13 @@
 
   function land(hash) {
     if (!hash || hash.length < 2) return;
-    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    let id;
+    try {
+      id = decodeURIComponent(hash.slice(1));
+    } catch (error) {
+      return;                          // "#%E0%A4%A": no section has a name like that
+    }
+    const target = document.getElementById(id);
     if (!target) return;
     if (target.dataset.movedTo) {
       location.replace(new URL(target.dataset.movedTo, location.href).href);
