@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import os
-import tempfile
+import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -114,9 +116,7 @@ def write_registry(site: Site, path: Path) -> bool:
     """Record this build's ids as published; True if the file changed."""
     if not registry_is_stale(site, path):
         return False
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".anchors-")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as f:
-        f.write(site.registry_text)
+    temp = _write_beside(str(path), site.registry_text, keep_mode=path.is_file())
     os.replace(temp, path)
     return True
 
@@ -155,6 +155,10 @@ def _changes(site: Site, out: Path) -> _Changes:
     exist are opened: at 100 times today's notes, trying to open 10,000 missing files cost
     more than writing them. A file read to compare is not opened again to see who wrote it."""
     present = _paths_under(out)
+    for name in [n for n in present if n.endswith(TEMP_SUFFIX)]:
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(out, name))    # a run killed between writing and renaming
+        present.discard(name)
     stale, foreign = [], []
     for name, text in site.files.items():
         if name in present:
@@ -165,7 +169,8 @@ def _changes(site: Site, out: Path) -> _Changes:
                 current = None
             if current == text:
                 continue
-            if current is None or not _has_generated_note(current.split("\n", 2)[:2]):
+            # (An empty file is one an older version of this tool was stopped while writing.)
+            if current is None or (current and not _has_generated_note(current.split("\n", 2)[:2])):
                 foreign.append(name)
         stale.append(name)
     # Only files the notes no longer give are opened to see who wrote them.
@@ -181,43 +186,85 @@ def stale_files(site: Site, out: Path) -> list[str]:
 def write(site: Site, out: Path) -> list[str]:
     """Bring `out` in line with the notes; returns the files changed. All or nothing.
 
-    New files are written in place and removed again if any write fails; files that exist are
-    written beside themselves first and swapped in only once every write has succeeded.
+    Every file is written beside itself under a temporary name and renamed into place only once
+    every write has succeeded, so that a run cut short at any point (Ctrl-C, a full disk)
+    leaves each file as it was or as it should be, never half written. A second run at the same
+    time waits for the first.
     """
-    changed, existing, foreign = _changes(site, out)
-    if not changed:
-        return []
-    if foreign:
-        raise NotesError(str(out / foreign[0]), None, "exists and was not generated from the notes; "
-                         "rename the service heading or move that file")
-    written: list[str] = []      # new files, and temporary copies of existing ones
-    staged: list[tuple[str, str]] = []
-    folders: set[str] = set()
-    try:
+    os.makedirs(out, exist_ok=True)
+    with _lock(out):
+        changed, existing, foreign = _changes(site, out)
+        if not changed:
+            return []
+        if foreign:
+            raise NotesError(str(out / foreign[0]), None, "exists and was not generated from the notes; "
+                             "rename the service heading or move that file")
+        staged: list[tuple[str, str]] = []
+        folders: set[str] = set()
+        try:
+            for name in changed:
+                if name not in site.files:
+                    continue
+                target = os.path.join(out, name)
+                folder = os.path.dirname(target)
+                if folder not in folders:
+                    os.makedirs(folder, exist_ok=True)
+                    folders.add(folder)
+                temp = _write_beside(target, site.files[name], keep_mode=name in existing)
+                staged.append((temp, target))
+        except OSError:
+            for temp, _ in staged:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+            raise
+        for temp, target in staged:
+            os.replace(temp, target)
         for name in changed:
             if name not in site.files:
-                continue
-            target = os.path.join(out, name)
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            path = target
-            if name in existing:
-                handle, path = tempfile.mkstemp(dir=folder, prefix=".notesite-")
-                os.close(handle)
-                staged.append((path, target))
-            written.append(path)
-            with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(site.files[name])
-    except OSError:
-        for path in written:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-        raise
-    for temp, target in staged:
-        os.replace(temp, target)
-    for name in changed:
-        if name not in site.files:
-            os.unlink(os.path.join(out, name))
-    return changed
+                os.unlink(os.path.join(out, name))
+        return changed
+
+
+TEMP_SUFFIX = ".notesite-tmp"
+LOCK_WAIT_SECONDS = 60
+
+
+def _write_beside(target: str, text: str, keep_mode: bool) -> str:
+    """`text` in a new hidden file beside `target` (MkDocs skips dot files); its path.
+
+    New files get the usual mode (the umask applies); a file that exists keeps its own.
+    """
+    folder, name = os.path.split(target)
+    temp = os.path.join(folder, f".{name}.{os.getpid()}{TEMP_SUFFIX}")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temp)    # left by a run with this process id that was killed
+    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        if keep_mode:
+            os.chmod(handle, stat.S_IMODE(os.stat(target).st_mode))
+        with open(handle, "w", encoding="utf-8", newline="\n", closefd=False) as f:
+            f.write(text)
+    finally:
+        os.close(handle)
+    return temp
+
+
+@contextlib.contextmanager
+def _lock(folder: Path):
+    """Hold the folder's lock: one cleanup writes it at a time; the next waits its turn. The
+    folder itself is locked, so that a run that writes nothing leaves nothing behind."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise NotesError(str(folder), None, f"another cleanup has been writing here for "
+                                     f"{LOCK_WAIT_SECONDS} s; wait for it to finish, or stop it") from None
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(handle)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,66 @@ def test_notes_of_your_own_start_a_fresh_registry_in_one_command(work):
     registry = (work / "anchors.yaml").read_text()
     assert "versioning" in registry and "spot-block" not in registry
     assert run("--notes", "notes", "--out", "docs", "--check", cwd=work).returncode == 0
+
+
+def test_a_run_cut_short_leaves_no_half_written_file_and_the_next_run_succeeds(work, monkeypatch):
+    import notesite
+    from notesite import api
+
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n\n## AMI\nSharing\n- share it\n")
+    site = notesite.build(work / "notes")
+    renames = []
+
+    def killed_after_two(source, target):
+        if len(renames) == 2:
+            raise KeyboardInterrupt   # Ctrl-C between two renames
+        renames.append(target)
+        os.rename(source, target)
+
+    monkeypatch.setattr(api.os, "replace", killed_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        notesite.write(site, work / "docs")
+    monkeypatch.undo()
+    for path in (work / "docs").rglob("*"):
+        if path.is_file() and path.name != "about.md" and not path.name.endswith(".notesite-tmp"):
+            assert path.read_text() == site.files[str(path.relative_to(work / "docs"))]
+    # An empty page, as an older version left when killed mid-write, is not taken for a hand-written one.
+    (work / "docs" / "ami.md").write_text("")
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert not list((work / "docs").rglob("*.notesite-tmp"))
+    assert run("--notes", "notes", "--out", "docs", "--check", cwd=work).returncode == 0
+
+
+def test_rewritten_files_keep_their_mode_and_new_ones_get_the_usual_one(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    assert run("--notes", "notes", "--out", "docs", cwd=work).returncode == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (work / "docs" / "ec2.md").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert (work / "anchors.yaml").stat().st_mode & 0o777 == 0o666 & ~umask
+    (work / "docs" / "ec2.md").chmod(0o640)
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block of one to six hours\n")
+    assert run("--notes", "notes", "--out", "docs", cwd=work).returncode == 0
+    assert "six hours" in (work / "docs" / "ec2.md").read_text()
+    assert (work / "docs" / "ec2.md").stat().st_mode & 0o777 == 0o640
+
+
+def test_a_second_run_waits_for_the_first(work):
+    import fcntl
+    import threading
+
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    handle = os.open(work / "docs", os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)          # a first run, still writing
+    released = []
+
+    def release():
+        released.append(time.time())
+        os.close(handle)
+
+    threading.Timer(1.0, release).start()
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 0, result.stderr
+    # Written only once the first run let go.
+    assert (work / "docs" / "ec2.md").stat().st_mtime >= released[0]
