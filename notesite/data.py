@@ -84,6 +84,19 @@ def glossary(data_dir: Path = DATA_DIR) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def everyday(data_dir: Path = DATA_DIR) -> dict[str, tuple[str, ...]]:
+    """The notes' term -> the everyday words people use for it, from everyday.yaml (search only)."""
+    path = data_dir / "everyday.yaml"
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
+    out: dict[str, tuple[str, ...]] = {}
+    for term, words in entries.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise NotesError(str(path), None, f"{term!r} needs a list of everyday words")
+        out[str(term)] = tuple(w.strip().lower() for w in words)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
 def terms(data_dir: Path = DATA_DIR) -> tuple[str, ...]:
     """Spellings the site always uses, from terms.txt."""
     return tuple(line for _, line in _data_lines(data_dir / "terms.txt"))

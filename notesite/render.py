@@ -139,13 +139,16 @@ def _head_safe(text: str) -> str:
 
 
 def render_glossary() -> str:
-    """The glossary as a script both the pages (abbreviation tooltips) and search (synonyms) load.
+    """The glossary as a script both the pages (abbreviation tooltips) and search (synonyms) load,
+    with the everyday words for the notes' terms, which search alone reads.
 
     Tooltips are added in the browser rather than as <abbr> markup in the page source, so the
     page text stays whole for readers without script, for copy and paste, and for text tools.
     """
     glossary = dict(sorted(data.glossary().items(), key=lambda item: item[0].lower()))
-    return f"// {GENERATED_NOTE}\nself.NOTES_GLOSSARY = {json.dumps(glossary, indent=1)};\n"
+    everyday = {term: list(words) for term, words in data.everyday().items()}
+    return (f"// {GENERATED_NOTE}\nself.NOTES_GLOSSARY = {json.dumps(glossary, indent=1)};\n"
+            f"self.NOTES_EVERYDAY = {json.dumps(everyday, separators=(',', ':'))};\n")
 
 
 def render_english() -> str:

@@ -75,3 +75,11 @@ def test_labels_are_recognised_in_any_case():
     assert norm.split_label("use CAses: big data") == ("Use cases", "big data")
     assert norm.split_label("ex: we have") == ("Ex", "we have")
     assert norm.split_label("Explain this") is None
+
+
+def test_everyday_words_are_sorted_and_each_names_one_term():
+    everyday = data.everyday()
+    assert list(everyday) == sorted(everyday), "keep everyday.yaml sorted by term"
+    plain = [word for words in everyday.values() for word in words]
+    assert len(plain) == len(set(plain)), "an everyday word stands for two terms"
+    assert not set(plain) & set(everyday), "an everyday word is also a term"

@@ -180,3 +180,11 @@ def test_a_result_links_to_its_section_and_the_hit_is_highlighted_on_arrival(ser
     page.wait_for_selector("article mark[data-md-highlight]")
     assert page.locator("#spot-block").is_visible()
     page.close()
+
+
+def test_everyday_words_find_the_notes_term(served, browser):
+    # "asleep" and "server" are nowhere in the notes: everyday.yaml gives "hibernate", "instance".
+    page = _search_page(served, browser)
+    first = _results(page, "keep a server asleep")[0]
+    assert first[1] in ("ec2-hibernate", "introducing-ec2-hibernate"), first
+    page.close()

@@ -81,3 +81,4 @@ self.NOTES_GLOSSARY = {
  "WAF": "AWS WAF",
  "YAML": "YAML Ain't Markup Language"
 };
+self.NOTES_EVERYDAY = {"ami":["template","templates","golden image"],"availability zone":["data center","datacenter"],"burst":["boost","boosting"],"cpu":["processor","processors"],"ebs volume":["disk","disks","drive"],"elastic ip":["static address","fixed address"],"hibernate":["asleep","sleep"],"instance":["server","servers","machine","machines","box","vm"],"ip":["address"],"licence":["license","licensing"],"load balancer":["splitter","balancer","traffic splitter"],"metrics":["graphs","charts"],"patch":["updates","update"],"ram":["memory"],"reboot":["restart","restarting","reboots"],"spot":["cheap","cheapest"],"ssh":["log in","login","shell"],"terminate":["delete","deleted","deleting"],"unhealthy":["sick","broken"]};

@@ -25,6 +25,7 @@ const LUNR_SYNTAX = /[*~^:+\-"]/;
 let separator = /[\s\-]+/;
 let vocabulary = new Map();       // word -> how often the notes use it
 let glossary = [];                // [{abbr, words}] from the glossary
+let everyday = [];                // [[term, [everyday words]]]: "instance" for "server"
 let lastCorrection = null;
 
 function tokens(text) {
@@ -36,6 +37,7 @@ function learn(docs) {
   for (const doc of docs)
     for (const token of tokens(`${doc.title} ${doc.text} ${(doc.tags || []).join(" ")}`.replace(/<[^>]+>/g, " ")))
       vocabulary.set(token, (vocabulary.get(token) || 0) + 1);
+  everyday = Object.entries(self.NOTES_EVERYDAY || {}).map(([term, plain]) => [term, plain.map(p => tokens(p).join(" "))]);
   glossary = Object.entries(self.NOTES_GLOSSARY || {}).map(([abbr, expansion]) => ({
     abbr: abbr.toLowerCase(), words: tokens(expansion), squashed: squash(expansion)
   }));
@@ -124,6 +126,9 @@ function synonyms(query) {
     if (words.includes(abbr)) extra.push(...expansion);
     else if (expansion.length > 1 && text.includes(` ${expansion.join(" ")} `)) extra.push(abbr);
   }
+  // Everyday words bring in the notes' term for them: "server" also looks for "instance".
+  for (const [term, plain] of everyday)
+    if (plain.some(p => text.includes(` ${p} `))) extra.push(...tokens(term));
   return [...new Set(extra)].filter(w => !words.includes(w));
 }
 
