@@ -14,6 +14,8 @@ from .outline import Node, Outline
 from .source import SourceLine
 
 MAX_ID_LENGTH = 60
+# File names the site itself uses: the home page, share pages, assets, the theme's pages.
+RESERVED_SLUGS = frozenset({"index", "s", "assets", "404", "search", "sitemap"})
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 NAME_KEY = re.compile(r"[^a-z0-9]+")
 
@@ -114,7 +116,7 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
         for draft in notes.pages:
             title = norm.plain(norm.heading(draft.title))
             service = draft.service.service if draft.service else index.get(_name_key(title))
-            slug = service.page if service else slugify(title)
+            slug = service.page if service else _own_slug(slugify(title), title, pages)
             owner = _page_owner(slug) if service else None
             page = pages.get(slug)
             if page is None:
@@ -137,6 +139,17 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
         if not page.summary:
             page.summary = _first_words(page)
     return title_lines, list(pages.values())
+
+
+def _own_slug(slug: str, title: str, pages: dict[str, Page]) -> str:
+    """A page's file name: its title's slug, numbered when a page with another title, or the
+    site itself (the home page, share pages, assets), has it already. "## Index" must not
+    overwrite the home page, nor "## Сеть" merge into "## Хранение" (both "section")."""
+    candidate, number = slug, 1
+    while candidate in RESERVED_SLUGS or (candidate in pages and pages[candidate].title != title):
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
 
 
 def _deepen(node: Node) -> Node:

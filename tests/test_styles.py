@@ -93,3 +93,15 @@ def test_commands_and_code_never_become_headings():
     page = site.files["ec2.md"]
     assert "`sudo yum install -y httpd`" in page
     assert "```\n# a comment in a script\nsystemctl start httpd\n```" in page
+
+
+def test_every_heading_keeps_its_own_page_whatever_its_name():
+    long = "A very long heading about the many ways to move data between regions and accounts, part"
+    site = _site([("notes/n.txt", "## Index\n- not the home page\n\n## Сеть\n- one\n\n## Хранение\n- two\n\n"
+                   f"## {long} 1\n- first\n\n## {long} 2\n- second\n")])
+    assert [p.title for p in site.pages] == ["Index", "Сеть", "Хранение", f"{long} 1", f"{long} 2"]
+    slugs = [p.slug for p in site.pages]
+    assert len(set(slugs)) == 5 and "index" not in slugs
+    assert "# Browse by service" in site.files["index.md"]      # the home page is still the home page
+    for page, point in zip(site.pages, ["not the home page", "one", "two", "first", "second"]):
+        assert point in site.files[f"{page.slug}.md"]
