@@ -154,11 +154,7 @@ def _changes(site: Site, out: Path) -> _Changes:
     """How `out` differs from the notes. The folder is listed once, so that only files that
     exist are opened: at 100 times today's notes, trying to open 10,000 missing files cost
     more than writing them. A file read to compare is not opened again to see who wrote it."""
-    present = _paths_under(out)
-    for name in [n for n in present if n.endswith(TEMP_SUFFIX)]:
-        with contextlib.suppress(OSError):
-            os.unlink(os.path.join(out, name))    # a run killed between writing and renaming
-        present.discard(name)
+    present = {name for name in _paths_under(out) if not name.endswith(TEMP_SUFFIX)}
     stale, foreign = [], []
     for name, text in site.files.items():
         if name in present:
@@ -193,6 +189,7 @@ def write(site: Site, out: Path) -> list[str]:
     """
     os.makedirs(out, exist_ok=True)
     with _lock(out):
+        _remove_leftovers(out)
         changed, existing, foreign = _changes(site, out)
         if not changed:
             return []
@@ -227,6 +224,16 @@ def write(site: Site, out: Path) -> list[str]:
 
 TEMP_SUFFIX = ".notesite-tmp"
 LOCK_WAIT_SECONDS = 60
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Temporary files of a run killed between writing and renaming (under the lock, so that
+    none belongs to a run still writing)."""
+    for folder, _, names in os.walk(out):
+        for name in names:
+            if name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(folder, name))
 
 
 def _write_beside(target: str, text: str, keep_mode: bool) -> str:

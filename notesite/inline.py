@@ -205,11 +205,15 @@ class Normalizer:
     def fix_prose(self, text: str, spell: bool = True) -> str:
         """Reviewed corrections, clear misspellings (unless the caller knows there are none),
         then AWS casing, then shift-key typos, on prose only."""
-        text = self.correction_words.sub(self._correct, text)
+        text = self.corrected(text)
         if spell:
             text = spelling.speller().fix(text)
         text = self.casing_words.sub(lambda typed: self.casing[typed.lower()], text)
         return SHIFT_TYPO.sub(self._unshift, text)
+
+    def corrected(self, text: str) -> str:
+        """Prose with the reviewed list's corrections made, the author's case kept."""
+        return self.correction_words.sub(self._correct, text)
 
     def _correct(self, typed: str) -> str:
         fix = self.corrections[typed.lower()]
@@ -240,6 +244,7 @@ class Normalizer:
         if SHELL_LINE.match(text):
             return [Segment(text, code=True)]
         if not may_hold_markup(text):
+            # Most lines: the loop below with one part, without building it (5% of a cleanup).
             return [s if s.code else Segment(self.fix_prose(s.text, spell), code=False) for s in self.segments(text)]
         out: list[Segment] = []
         for part in markup(text):
@@ -300,10 +305,14 @@ class Normalizer:
         return self.labels[match["label"].lower()], match["rest"]
 
 
+def longest_backtick_run(text: str) -> int:
+    """The longest run of backticks in a text: a code span or fence around it needs one more."""
+    return max((len(run) for run in BACKTICK_RUN.findall(text)), default=0)
+
+
 def _code_span(text: str) -> str:
     """`text` as a code span, with a fence of backticks longer than any run inside it."""
-    longest = max((len(run) for run in BACKTICK_RUN.findall(text)), default=0)
-    fence = "`" * (longest + 1)
+    fence = "`" * (longest_backtick_run(text) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 

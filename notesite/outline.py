@@ -36,6 +36,10 @@ BLOCK_HINT = re.compile(r"^[ \t]{0,3}(?:```|~~~)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*
 # "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
 DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
+LETTERS_OR_DIGITS = re.compile(r"\w")
+# A Markdown file's front matter: `---`, then `key: value` lines (or indented, or list items).
+FRONT_MATTER_LINE = re.compile(r"^(?:#|[\w-]+:|\s+|- )")
+MAX_FRONT_MATTER_LINES = 50
 ONLY_A_PATH = re.compile(r"^[./\w\-]*/[./\w\-]*$")
 
 MAX_TOPIC_WORDS = 12     # a longer line is a sentence, not a topic
@@ -283,11 +287,6 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
         level = 1 if following.text.strip().startswith("=") else 2
         return Heading(line, level, _title(line.text.strip()), more=(following,)), index + 2
     return line, index + 1
-
-
-LETTERS_OR_DIGITS = re.compile(r"\w")
-FRONT_MATTER_LINE = re.compile(r"^(?:#|[\w-]+:|\s+|- )")
-MAX_FRONT_MATTER_LINES = 50
 
 
 def _title(text: str) -> str:

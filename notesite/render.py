@@ -9,7 +9,7 @@ import re
 
 from . import data, spelling
 from .assemble import Page, Topic
-from .inline import LinkFinder, escape, normalizer
+from .inline import LinkFinder, escape, longest_backtick_run, normalizer
 from .anchors import Alias
 from .links import Linker
 from .outline import BULLET, CONTENTS_TITLES, HEADING, Node
@@ -31,7 +31,6 @@ NAV_FILE = ".pages"
 INDENT = "    "
 UNSAFE_IN_HEAD = re.compile(r"[<>\"`]")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
-BACKTICK_RUN = re.compile(r"`+")
 CODE_SPAN_OR_TAG = re.compile(r"`[^`]*`|<")
 
 
@@ -106,8 +105,7 @@ def _verbatim(node: Node) -> list[str]:
                 for t in lines]
     if lines and FENCE_LINE.match(lines[0]):
         lines = lines[1:-1]
-    longest = max((len(run) for t in lines for run in BACKTICK_RUN.findall(t)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = "`" * max(3, longest_backtick_run("\n".join(lines)) + 1)
     return [fence + language, *lines, fence]
 
 
@@ -151,8 +149,10 @@ def render_glossary() -> str:
             f"self.NOTES_EVERYDAY = {json.dumps(everyday, separators=(',', ':'))};\n")
 
 
+@functools.lru_cache(maxsize=1)
 def render_english() -> str:
-    """English words, for search to leave correctly spelt queries as typed."""
+    """English words, for search to leave correctly spelt queries as typed. The same for every
+    build: made once per process (`mkdocs serve` rebuilds on every save)."""
     frequency = spelling.speller().frequency
     english = sorted(word for word, count in frequency.items()
                      if count >= ENGLISH_MIN_COUNT and len(word) >= ENGLISH_MIN_LENGTH and word.isalpha()

@@ -39,12 +39,8 @@ def spelling(site: Site) -> Spelling:
     for page in site.pages:
         for line in page.source_lines():
             for segment in norm.clean_markup(line.text):
-                prose = norm.correction_words.sub(norm._correct, segment.text)
-                for match in spelling_module.CHECKED_WORD.finditer(prose):
-                    typed = match.group(0)
-                    fix = speller.clear_fix(typed.lower())
-                    if fix is not None:
-                        fixed.append((f"{line.path}:{line.number}", typed, fix))
+                fixed += [(f"{line.path}:{line.number}", typed, fix)
+                          for typed, fix in speller.fixes(norm.corrected(segment.text))]
                 for word in words(norm.fix_prose(segment.text)):
                     lowered = word.lower().strip("'-")
                     if len(lowered) > 1 and not speller.knows(lowered) and not _known_parts(speller, lowered):

@@ -61,6 +61,15 @@ class Speller:
         return any(lowered.endswith(end) and lowered[:-len(end)] in self.vocabulary
                    for end in SUFFIXES if len(lowered) > len(end) + 2)
 
+    def fixes(self, text: str) -> list[tuple[str, str]]:
+        """Each word of the text that `fix` would change, as typed, and its fix (lower case)."""
+        found = []
+        for match in CHECKED_WORD.finditer(text):
+            fixed = self.clear_fix(match.group(0).lower())
+            if fixed is not None:
+                found.append((match.group(0), fixed))
+        return found
+
     def fix(self, text: str) -> str:
         """Prose with each clearly misspelt word replaced, keeping the author's capital."""
         return CHECKED_WORD.sub(self._replace, text) if self.may_fix(text) else text
