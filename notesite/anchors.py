@@ -15,10 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from .assemble import Page, Topic
+from .assemble import SLUG_FORM, Page, Topic
 from .data import YAML_DUMPER, YAML_LOADER
 from .errors import NotesError
 from .inline import words
+from .source import utf8_text
 
 FINGERPRINT_WORDS = 40
 SAME_SECTION = 0.6      # share of words in common above which a section counts as moved, not gone
@@ -62,20 +63,90 @@ class Registry:
 
 
 def load(path: Path, shown: str | None = None) -> Registry:
-    """The registry file, or an empty registry if there is none yet."""
+    """The registry file, or an empty registry if there is none yet.
+
+    The file is edited by hand, and its keys become file names and HTML ids: anything but the
+    shapes the tool writes is refused with the line and the fix, before anything is written.
+    """
     shown = shown or str(path)
     if not path.exists():
         return Registry(path=shown)
-    source = path.read_text(encoding="utf-8")
+    source = utf8_text(path.read_bytes(), shown)
     try:
-        entries = yaml.load(source, Loader=YAML_LOADER) or {}
+        root = yaml.compose(source, Loader=YAML_LOADER)
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         raise NotesError(shown, line + 1 if line is not None else None,
                          "is not valid YAML; fix it or restore it from git") from None
-    if not isinstance(entries, dict):
-        raise NotesError(shown, 1, "must map pages to their ids; restore it from git")
+    entries = _RegistryReader(shown).pages(root)
     return Registry(entries=entries, path=shown, source=source)
+
+
+ENTRY_FIELDS = {"title": str, "words": str, "moved_to": str, "retired": bool}
+YAML_STR, YAML_BOOL, YAML_NULL = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "bool", "null"))
+YAML_TRUE = frozenset({"true", "yes", "on"})
+MOVED_TO = re.compile(rf"(?:{SLUG_FORM.pattern})#(?:{SLUG_FORM.pattern})")
+
+
+class _RegistryReader:
+    """The registry's YAML nodes to its entries, checking every shape on the way."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def pages(self, root: yaml.Node | None) -> dict[str, dict[str, dict]]:
+        if root is None or self._null(root):
+            return {}
+        pages = {}
+        for page, ids in self._mapping(root, "the file", "map each page to its ids"):
+            pages[page] = {ident: self._entry(entry, f"{page}/#{ident}")
+                           for ident, entry in self._mapping(ids, f"page {page}", "map each id to its entry")}
+        return pages
+
+    def _entry(self, node: yaml.Node, where: str) -> dict:
+        entry = {}
+        for name, value in self._mapping(node, f"id {where}", "give the id's title and words", slugs=False):
+            kind = ENTRY_FIELDS.get(name)
+            if kind is None:
+                raise self._error(node, f"{where} has an unknown field {name!r}; "
+                                  f"keep only {', '.join(ENTRY_FIELDS)}")
+            entry[name] = self._value(value, kind, f"{where} {name}")
+        moved = entry.get("moved_to")
+        if moved is not None and not MOVED_TO.fullmatch(moved):
+            raise self._error(node, f"{where} moved_to {moved!r} is not PAGE#ID; write it as ec2#spread")
+        return entry
+
+    def _mapping(self, node: yaml.Node, what: str, fix: str, slugs: bool = True):
+        """(key, value node) pairs of a mapping; an empty value is an empty mapping."""
+        if self._null(node):
+            return
+        if not isinstance(node, yaml.MappingNode):
+            raise self._error(node, f"{what} is not a mapping; {fix}, as the tool writes them")
+        seen: set[str] = set()
+        for key_node, value in node.value:
+            key = self._value(key_node, str, f"a key of {what}")
+            if slugs and not (SLUG_FORM.fullmatch(key) and key == key.lower()):
+                raise self._error(key_node, f"{key!r} in {what} is not a page or section name (lower-case "
+                                  "letters and digits joined by hyphens, as in ec2 or spot-block); fix or remove it")
+            if key in seen:
+                raise self._error(key_node, f"{key!r} appears twice in {what}; merge the two into one")
+            seen.add(key)
+            yield key, value
+
+    def _value(self, node: yaml.Node, kind: type, what: str):
+        if isinstance(node, yaml.ScalarNode) and kind is str and node.tag == YAML_STR:
+            return node.value
+        if isinstance(node, yaml.ScalarNode) and kind is bool and node.tag == YAML_BOOL:
+            return node.value.lower() in YAML_TRUE
+        wanted = "true or false" if kind is bool else "text (quote it if YAML reads it as something else)"
+        raise self._error(node, f"{what} must be {wanted}")
+
+    @staticmethod
+    def _null(node: yaml.Node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.tag == YAML_NULL
+
+    def _error(self, node: yaml.Node, message: str) -> NotesError:
+        return NotesError(self.path, node.start_mark.line + 1, message)
 
 
 def fingerprint(page: Page, topic: Topic) -> str:

@@ -16,7 +16,9 @@ from .source import SourceLine
 MAX_ID_LENGTH = 60
 # File names the site itself uses: the home page, share pages, assets, the theme's pages.
 RESERVED_SLUGS = frozenset({"index", "s", "assets", "404", "search", "sitemap"})
-NOT_SLUG = re.compile(r"[^a-z0-9]+")
+NOT_SLUG = re.compile(r"[\W_]+")
+# What slugify makes: lower-case letters (of any script) and digits, joined by single hyphens.
+SLUG_FORM = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 NAME_KEY = re.compile(r"[^a-z0-9]+")
 
 
@@ -80,12 +82,23 @@ class Page:
 
 
 def slugify(text: str) -> str:
-    """A readable URL fragment: "Spot Block" -> "spot-block"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = NOT_SLUG.sub("-", ascii_text.lower().replace("'", "")).strip("-")
+    """A readable URL fragment: "Spot Block" -> "spot-block", "Café" -> "cafe", "Сеть" -> "сеть"."""
+    if not text.isascii():
+        text = "".join(map(_folded, text))
+    slug = NOT_SLUG.sub("-", text.lower().replace("'", "")).strip("-")
     if len(slug) > MAX_ID_LENGTH:
         slug = slug[:MAX_ID_LENGTH].rsplit("-", 1)[0]
     return slug or "section"
+
+
+def _folded(char: str) -> str:
+    """Latin letters lose their accents; letters and digits of other scripts stay as they are,
+    so that headings in Russian or Chinese get names of their own instead of none; other marks
+    (dashes, curly quotes, emoji) go, as they always did, so that published ids stay."""
+    ascii_part = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    if ascii_part:
+        return ascii_part
+    return char if unicodedata.category(char)[0] in "LN" else ""
 
 
 def _name_key(text: str) -> str:

@@ -36,16 +36,20 @@ def note_files(notes: Path) -> list[Path]:
     return files
 
 
-def decode(data: bytes, path: str) -> list[SourceLine]:
-    """Bytes of one notes file to lines; CRLF, a BOM, tabs and trailing spaces are evened out."""
+def utf8_text(data: bytes, path: str) -> str:
+    """A file's bytes as text, or an error naming the line and column of the first bad byte."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         raise NotesError(path, line, f"byte 0x{data[err.start]:02x} at column {column} is not UTF-8; "
                                      "save the file as UTF-8") from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(data: bytes, path: str) -> list[SourceLine]:
+    """Bytes of one notes file to lines; CRLF, a BOM, tabs and trailing spaces are evened out."""
+    text = utf8_text(data, path).removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = [
         SourceLine(path, number, line.expandtabs(TAB_WIDTH).rstrip())
         for number, line in enumerate(text.split("\n"), 1)

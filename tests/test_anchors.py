@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from conftest import site_from_text
 from notesite import NotesError, anchors, site_from_lines
 from notesite.anchors import Registry, dump, load
+from notesite.assemble import SLUG_FORM
 from notesite.data import YAML_DUMPER, YAML_LOADER
 from notesite.source import decode
 
@@ -120,3 +121,84 @@ def test_the_registry_file_keeps_plain_text_bare_and_quotes_the_rest():
                                           "yes": {"title": "a: b", "retired": True}}}))
     assert text.endswith("ec2:\n  spot-block:\n    title: Spot Block\n    words: block spot (1 to 6 hours)\n"
                          '  "yes":\n    retired: true\n    title: "a: b"\n')
+
+
+@pytest.mark.parametrize("document, line, message", [
+    ("../../../../tmp/x:\n  a:\n    title: A\n", 1, "'../../../../tmp/x' in the file is not a page or section name"),
+    ('ec2:\n  \'" onfocus="alert(1)" autofocus\':\n    title: A\n', 2, "in page ec2 is not a page or section name"),
+    ("ec2:\n  spread:\n    title: Spread\nami:\n  x:\n    title: X\nec2:\n  spot:\n    title: Spot\n", 7,
+     "'ec2' appears twice in the file; merge the two into one"),
+    ("ec2:\n  spread:\n    title: Spread\n    title: Again\n", 4, "'title' appears twice in id ec2/#spread"),
+    ("ec2: [spread, spot]\n", 1, "page ec2 is not a mapping"),
+    ("ec2: spread\n", 1, "page ec2 is not a mapping"),
+    ("ec2:\n  spread: gone\n", 2, "id ec2/#spread is not a mapping"),
+    ("1:\n  spread:\n    title: Spread\n", 1, "a key of the file must be text"),
+    ("- ec2\n", 1, "the file is not a mapping"),
+    ("ec2:\n  spread:\n    retired: \"no\"\n", 3, "ec2/#spread retired must be true or false"),
+    ("ec2:\n  spread:\n    title: !!binary aGVsbG8=\n", 3, "ec2/#spread title must be text"),
+    ("ec2:\n  spread:\n    title: 2024-01-01\n", 3, "ec2/#spread title must be text (quote it"),
+    ("ec2:\n  spread:\n    colour: blue\n", 3, "ec2/#spread has an unknown field 'colour'"),
+    ("ec2:\n  spread:\n    moved_to: ../x\n", 3, "ec2/#spread moved_to '../x' is not PAGE#ID"),
+    ("EC2:\n  spread: {}\n", 1, "'EC2' in the file is not a page or section name"),
+])
+def test_a_registry_of_any_other_shape_is_refused_naming_the_line(tmp_path, document, line, message):
+    path = tmp_path / "anchors.yaml"
+    path.write_text(document)
+    with pytest.raises(NotesError) as err:
+        load(path, "anchors.yaml")
+    assert str(err.value).startswith(f"anchors.yaml:{line}: "), str(err.value)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_a_registry_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    path = tmp_path / "anchors.yaml"
+    path.write_bytes(b"ec2:\n  spread:\n    title: Caf\xe9\n")
+    with pytest.raises(NotesError, match=r"^anchors.yaml:3: byte 0xe9 at column 15 is not UTF-8"):
+        load(path, "anchors.yaml")
+
+
+def test_yaml_anchors_and_tags_that_give_the_right_shapes_are_read_and_written_plainly(tmp_path):
+    path = tmp_path / "anchors.yaml"
+    path.write_text("ec2:\n  spread: &same\n    title: !!str Spread\n    retired: yes\n  spot: *same\nami: {}\n")
+    registry = load(path, "anchors.yaml")
+    assert registry.entries == {"ec2": {"spread": {"title": "Spread", "retired": True},
+                                        "spot": {"title": "Spread", "retired": True}}, "ami": {}}
+    path.write_text(dump(registry))
+    assert "&" not in path.read_text() and "!!" not in path.read_text()
+    assert load(path, "anchors.yaml").entries == registry.entries
+
+
+# Registry documents a hand edit can make: keys and values of every kind, nested any way.
+YAML_WORDS = st.sampled_from(["ec2", "spot-block", "сеть", "EC2", "../x", "a b", "1", "yes", "null", "~", "title",
+                              "words", "moved_to", "retired", "ec2#spread", "x#", "!!binary aGk=", "&a x", "*a",
+                              '"q"', "[1, 2]", "{}", "true", "\"no\"", "<b>"])
+
+
+@st.composite
+def yaml_documents(draw, depth=3):
+    lines = []
+    for _ in range(draw(st.integers(0, 4))):
+        indent = "  " * draw(st.integers(0, depth - 1))
+        key = draw(YAML_WORDS)
+        value = draw(st.one_of(st.just(""), YAML_WORDS))
+        lines.append(f"{indent}{key}:{' ' + value if value else ''}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(document=yaml_documents())
+def test_any_registry_document_is_read_or_refused_in_one_line_and_what_is_written_reads_back(tmp_path_factory, document):
+    path = tmp_path_factory.mktemp("registry") / "anchors.yaml"
+    path.write_text(document)
+    try:
+        registry = load(path, "anchors.yaml")
+    except NotesError as err:
+        assert str(err).startswith("anchors.yaml") and "\n" not in str(err)
+        return
+    for page, ids in registry.entries.items():
+        assert SLUG_FORM.fullmatch(page) and all(SLUG_FORM.fullmatch(ident) for ident in ids)
+        for entry in ids.values():
+            assert set(entry) <= {"title", "words", "moved_to", "retired"}
+    path.write_text(dump(registry))
+    assert load(path, "anchors.yaml").entries == registry.entries

@@ -204,3 +204,13 @@ def test_a_second_run_waits_for_the_first(work):
     assert result.returncode == 0, result.stderr
     # Written only once the first run let go.
     assert (work / "docs" / "ec2.md").stat().st_mtime >= released[0]
+
+
+def test_a_registry_key_that_leaves_the_site_is_refused_and_nothing_written(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    (work / "anchors.yaml").write_text("../../../../tmp/x:\n  spot-block:\n    title: Spot Block\n")
+    before = snapshot(work)
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: anchors.yaml:1: '../../../../tmp/x' in the file is not a page")
+    assert snapshot(work) == before
