@@ -209,11 +209,13 @@ def write(site: Site, out: Path) -> list[str]:
                     folders.add(folder)
                 temp = _write_beside(target, site.files[name], keep_mode=name in existing)
                 staged.append((temp, target))
-        except OSError:
+        except OSError as err:
             for temp, _ in staged:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
-            raise
+            # A full disk's error names no file: name the one that could not be written.
+            raise NotesError(target, None, f"cannot be written ({err.strerror}); free some space or fix "
+                                           "the folder's permissions, then run again: nothing was changed") from None
         for temp, target in staged:
             os.replace(temp, target)
         for name in changed:

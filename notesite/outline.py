@@ -270,7 +270,8 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     after = lines[index + 2] if index + 2 < len(lines) else None
     previous = lines[index - 1] if index > 0 else None
     heading = HEADING.match(line.text)
-    if heading and LETTERS_OR_DIGITS.search(heading["title"]):
+    # `#Scalability` is a heading; so is `## !!!` or `## 🚀` (CommonMark's, with a space), but not `#!!!`.
+    if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
     if RULE.match(line.text) and following is not None and _title_like(following) \
             and index + 1 not in blocks and (previous is None or previous.blank or RULE.match(previous.text)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from .errors import NotesError
 
 NOTE_SUFFIXES = (".txt", ".md")
 TAB_WIDTH = 4
+# Control characters other than tab and line breaks: browsers show them as nothing at all.
+CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,12 @@ def note_files(notes: Path) -> list[Path]:
     files = sorted(p for p in notes.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES)
     if not files:
         raise NotesError(str(notes), None, "holds no *.txt or *.md notes; add one or pass --notes FILE")
+    folder = notes.resolve()
+    for file in files:
+        # A link to a file elsewhere (/etc/passwd) would publish that file.
+        if not file.resolve().is_relative_to(folder):
+            raise NotesError(str(file), None, f"links to {file.resolve()}, outside the notes folder; "
+                                              "copy the notes into the folder instead of linking them")
     return files
 
 
@@ -50,6 +59,8 @@ def utf8_text(data: bytes, path: str) -> str:
 def decode(data: bytes, path: str) -> list[SourceLine]:
     """Bytes of one notes file to lines; CRLF, a BOM, tabs and trailing spaces are evened out."""
     text = utf8_text(data, path).removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if CONTROL.search(text):
+        text = CONTROL.sub(_control_picture, text)
     lines = [
         SourceLine(path, number, line.expandtabs(TAB_WIDTH).rstrip())
         for number, line in enumerate(text.split("\n"), 1)
@@ -60,6 +71,12 @@ def decode(data: bytes, path: str) -> list[SourceLine]:
         if "\x00" in line.text:
             raise NotesError(path, line.number, "holds a NUL byte; this is not a text file")
     return lines
+
+
+def _control_picture(match: re.Match) -> str:
+    """A control character as its visible symbol (U+2401 for U+0001, U+2421 for DEL): kept, and seen."""
+    code = ord(match.group(0))
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
 
 
 def shown_path(path: Path, root: Path | None) -> str:

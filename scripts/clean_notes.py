@@ -36,6 +36,7 @@ def run(argv: list[str] | None = None) -> int:
                         "and the words nothing knows, with likely fixes")
     args = parser.parse_args(argv)
     try:
+        _check_paths(args)
         site = build(args.notes, display_root=Path.cwd(), registry=None if args.fresh_registry else args.anchors)
         if args.spell_report:
             print(spelling_report(site), end="")
@@ -58,6 +59,17 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     print(site_report(site, changed))
     return 0
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """Refuse, before reading anything, where a run would write what it cannot or must not."""
+    out, notes = args.out.resolve(), args.notes.resolve()
+    if notes.is_dir() and out.is_relative_to(notes):
+        raise NotesError(str(args.out), None, "is in the notes folder: the pages would be read back as notes "
+                                              "on the next run; pass another --out folder")
+    if not args.check and not args.spell_report and not args.anchors.resolve().parent.is_dir():
+        raise NotesError(str(args.anchors), None, "cannot be written: its folder does not exist; "
+                                                  "create it or pass another --anchors path")
 
 
 if __name__ == "__main__":

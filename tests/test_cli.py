@@ -214,3 +214,66 @@ def test_a_registry_key_that_leaves_the_site_is_refused_and_nothing_written(work
     assert result.returncode == 2
     assert result.stderr.startswith("error: anchors.yaml:1: '../../../../tmp/x' in the file is not a page")
     assert snapshot(work) == before
+
+
+def test_a_link_out_of_the_notes_folder_is_refused(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    (work / "notes" / "passwd.txt").symlink_to("/etc/passwd")
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 2
+    assert result.stderr == ("error: notes/passwd.txt: links to /etc/passwd, outside the notes folder; "
+                             "copy the notes into the folder instead of linking them\n")
+    assert not (work / "docs" / "ec2.md").exists()
+
+
+def test_pages_are_never_written_into_the_notes(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    before = snapshot(work)
+    for out in ("notes", "notes/pages"):
+        result = run("--notes", "notes", "--out", out, cwd=work)
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"error: {out}: is in the notes folder")
+    assert snapshot(work) == before
+
+
+def test_a_missing_registry_folder_is_named_before_anything_is_written(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n")
+    before = snapshot(work)
+    result = subprocess.run([sys.executable, str(SCRIPT), "--anchors", "missing/anchors.yaml", "--notes", "notes",
+                             "--out", "docs"], cwd=work, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr == ("error: missing/anchors.yaml: cannot be written: its folder does not exist; "
+                             "create it or pass another --anchors path\n")
+    assert snapshot(work) == before
+
+
+def test_a_full_disk_names_the_file_and_changes_nothing(work, monkeypatch):
+    import errno
+
+    import notesite
+    from notesite import api
+
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n\n## AMI\nSharing\n- share it\n")
+    site = notesite.build(work / "notes")
+    before = snapshot(work)
+    written = []
+
+    def full_after_two(target, text, keep_mode):
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))   # as a write to a full disk: no file name
+        written.append(target)
+        return original(target, text, keep_mode)
+
+    original = api._write_beside
+    monkeypatch.setattr(api, "_write_beside", full_after_two)
+    with pytest.raises(notesite.NotesError) as err:
+        notesite.write(site, work / "docs")
+    assert str(err.value).startswith(str(work / "docs") + "/")
+    assert "cannot be written (No space left on device); free some space" in str(err.value)
+    assert snapshot(work) == before
+
+
+def test_control_characters_stay_visible(work):
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- bell\x07 and escape\x1b[0m kept\n")
+    assert run("--notes", "notes", "--out", "docs", cwd=work).returncode == 0
+    assert "bell\u2407 and escape\u241b\\[0m kept" in (work / "docs" / "ec2.md").read_text()

@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REAL_NOTES
 from notesite import site_from_lines
+from notesite.assemble import RESERVED_SLUGS
 from notesite.source import decode
 
 STYLES = Path(__file__).parent / "styles"
@@ -102,6 +105,31 @@ def test_every_heading_keeps_its_own_page_whatever_its_name():
     assert [p.title for p in site.pages] == ["Index", "Сеть", "Хранение", f"{long} 1", f"{long} 2"]
     slugs = [p.slug for p in site.pages]
     assert len(set(slugs)) == 5 and "index" not in slugs
+    assert slugs[1:3] == ["сеть", "хранение"]                  # their own names, not "section-2"
     assert "# Browse by service" in site.files["index.md"]      # the home page is still the home page
     for page, point in zip(site.pages, ["not the home page", "one", "two", "first", "second"]):
         assert point in site.files[f"{page.slug}.md"]
+
+
+# Heading words that name no service: reserved file names, other scripts, marks with no letters.
+TITLE_WORDS = st.sampled_from(["Index", "index", "s", "assets", "404", "Search", "Сеть", "хранение", "网络", "!!!",
+                               "\U0001F680", "Part", "Ünïcode", "Cafe", "Café", "x" * 70, "section", "2"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(titles=st.lists(st.lists(TITLE_WORDS, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6))
+def test_whatever_the_headings_no_page_takes_another_ones_notes(titles):
+    notes = "".join(f"## {title}\n- point{number:03d}\n\n" for number, title in enumerate(titles))
+    site = _site([("notes/n.txt", notes)])
+    slugs = [p.slug for p in site.pages]
+    assert len(slugs) == len(set(slugs)) and not set(slugs) & RESERVED_SLUGS
+    for number in range(len(titles)):
+        holding = [p for p in site.pages if f"point{number:03d}" in site.files[f"{p.slug}.md"]]
+        assert len(holding) == 1, titles
+        # A page holds only the notes of headings that read the same once cleaned.
+        same = [n for n in range(len(titles)) if f"point{n:03d}" in site.files[f"{holding[0].slug}.md"]]
+        assert len({_cleaned_title(titles[n]) for n in same}) == 1, titles
+
+
+def _cleaned_title(title: str) -> str:
+    return _site([("notes/n.txt", f"## {title}\n- x\n")]).pages[0].title
