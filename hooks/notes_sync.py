@@ -7,23 +7,33 @@ pages that are stale against the notes. Invalid notes fail the build with the cl
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from watchdog.events import FileSystemEventHandler
 
 ROOT = Path(__file__).absolute().parent.parent  # not resolve(): a test project links hooks/ in
 
 NOTES = ROOT / "notes"
 PUBLISHED_IDS = ROOT / "anchors.yaml"
-STAMP = ROOT / ".notes-built"   # when the pages were last made from the notes (not committed)
+CORE = ROOT / "notesite"
+STAMP = ROOT / ".notes-built"   # the fingerprints the pages were last made from (not committed)
 log = logging.getLogger("mkdocs.hooks.notes_sync")
+
+_serving = {}   # the live-reload server, while `mkdocs serve` runs
+_built_from = {}   # the inputs' fingerprint this build's pages were made from
 
 
 def on_pre_build(config, **kwargs) -> None:
-    if _up_to_date(Path(config["docs_dir"])):
+    docs = Path(config["docs_dir"])
+    inputs = inputs_fingerprint()
+    _built_from["inputs"] = inputs
+    if _recorded() == {"inputs": inputs, "pages": pages_fingerprint(docs)}:
         return
     # Imported only when there is work to do, so an unchanged build pays nothing for it. Hooks
     # are loaded by path: the core is imported as a package from the project's root.
@@ -34,40 +44,101 @@ def on_pre_build(config, **kwargs) -> None:
     try:
         # Ids are registered as published by scripts/clean_notes.py only, never mid-edit.
         site = notesite.build(NOTES, display_root=ROOT, registry=PUBLISHED_IDS)
-        changed = notesite.write(site, Path(config["docs_dir"]))
+        changed = notesite.write(site, docs)
     except notesite.NotesError as err:
+        STAMP.unlink(missing_ok=True)
         raise PluginError(f"notes: {err}") from None
     if changed:
         log.info("regenerated from the notes: %s", ", ".join(changed))
-    STAMP.touch()
+    # The fingerprint taken before the notes were read: a save while the cleanup ran differs
+    # from it, so the next build makes the pages again.
+    STAMP.write_text(json.dumps({"inputs": inputs, "pages": pages_fingerprint(docs)}))
 
 
-def _up_to_date(docs: Path) -> bool:
-    """Make's rule: nothing the pages are made from changed since they were last made."""
-    if not STAMP.exists() or not (docs / ".pages").exists():
-        return False
-    made = STAMP.stat().st_mtime
-    # The notes, the registry, the core and its data, and the pages themselves (edited by hand?)
-    registry_older = not PUBLISHED_IDS.is_file() or PUBLISHED_IDS.stat().st_mtime <= made
-    return registry_older and all(
-        _all_older(str(folder), made) for folder in (NOTES, ROOT / "notesite", docs))
+def on_post_build(config, **kwargs) -> None:
+    """A save while this build ran (which a watcher can miss, or see before the build read the
+    notes) asks the server for one more build."""
+    server = _serving.get("server")
+    if server is not None and inputs_fingerprint() != _built_from.get("inputs"):
+        log.info("the notes changed while building; building again")
+        _request_rebuild(server)
 
 
-def _all_older(folder: str, made: float) -> bool:
+def inputs_fingerprint() -> str:
+    """What the pages are made from, by content: the notes (every file: a removed one counts),
+    the registry, the core and its data. Not their times: a file restored with an older time,
+    or saved while the pages were being made, must not pass for unchanged."""
+    digest = hashlib.sha256()
+    for folder in (NOTES, CORE):
+        for path in _files_under(str(folder)):
+            digest.update(f"{os.path.relpath(path, ROOT)}\0".encode())
+            with open(path, "rb") as handle:
+                digest.update(hashlib.sha256(handle.read()).digest())
+    if PUBLISHED_IDS.is_file():
+        digest.update(PUBLISHED_IDS.read_bytes())
+    return digest.hexdigest()
+
+
+def pages_fingerprint(docs: Path) -> str:
+    """The generated pages as they lie: a page edited or deleted by hand is made again. Their
+    names, sizes and times only: the cleanup wrote them; reading 10,000 pages on every build
+    would cost more than the check saves."""
+    digest = hashlib.sha256()
+    for path in _files_under(str(docs)):
+        info = os.stat(path)
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _files_under(folder: str) -> list[str]:
     # os.scandir rather than Path.rglob: at a hundred times today's notes, docs/ holds 10,000
     # files, and this runs on every build.
+    found = []
     if not os.path.isdir(folder):
-        return False
+        return found
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.is_dir():
-                if not _all_older(entry.path, made):
-                    return False
-            elif entry.stat().st_mtime > made:
-                return False
-    return True
+            if entry.is_dir(follow_symlinks=False):   # as the cleanup reads them: no linked folders
+                found += _files_under(entry.path)
+            elif entry.name != "__pycache__" and not entry.name.endswith(".pyc"):
+                found.append(entry.path)
+    return sorted(found)
+
+
+def _recorded() -> dict:
+    try:
+        return json.loads(STAMP.read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def on_serve(server, config, builder, **kwargs):
+    _serving["server"] = server
     server.watch(str(NOTES))
+    # A watch ends when its folder is deleted; one on the project itself (its own entries only)
+    # sees notes/ come back, watches it again and rebuilds.
+    server.observer.schedule(_NotesReturn(server), str(ROOT), recursive=False)
     return server
+
+
+class _NotesReturn(FileSystemEventHandler):
+    def __init__(self, server) -> None:
+        self.server = server
+
+    def on_any_event(self, event) -> None:
+        # notes/ created, or moved into place; not its own changes, which the watch on it sees.
+        arrived = (event.event_type == "created" and event.src_path == str(NOTES)) or \
+            (event.event_type == "moved" and event.dest_path == str(NOTES))
+        if not arrived or not NOTES.is_dir():
+            return
+        self.server.unwatch(str(NOTES))
+        self.server.watch(str(NOTES))
+        log.info("notes/ was replaced; watching it again")
+        _request_rebuild(self.server)
+
+
+def _request_rebuild(server) -> None:
+    # What MkDocs' own file watcher does on a change; MkDocs 1.6 has no public call for it.
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()

@@ -98,10 +98,47 @@ def test_the_hook_rebuilds_pages_only_when_what_they_are_made_from_changed(tmp_p
 
     notes = project / "notes" / "notes.txt"
     notes.write_text(notes.read_text() + "- may be reclaimed\n")
-    later = time.time() + 5   # a save in the same second as the last build still counts
-    os.utime(notes, (later, later))
+    long_ago = time.time() - 86400   # restored from a backup, or saved in the same second as the build
+    os.utime(notes, (long_ago, long_ago))
     assert "regenerated from the notes" in mkdocs_build(project, tmp_path / "site").stderr
     assert "may be reclaimed" in page.read_text()
+
+
+def test_a_deleted_notes_file_takes_its_pages_with_it(tmp_path):
+    project = make_project(tmp_path / "project", {"ec2.txt": "## EC2\nSpot Block\n- one to six hours\n",
+                                                  "ami.txt": "## AMI\nSharing\n- share it\n"})
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    assert (tmp_path / "site" / "ami" / "index.html").exists()
+    (project / "notes" / "ami.txt").unlink()
+    rebuilt = mkdocs_build(project, tmp_path / "site")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert not (project / "docs" / "ami.md").exists() and not (tmp_path / "site" / "ami").exists()
+
+
+def test_a_save_while_the_pages_are_made_is_picked_up_by_the_next_build(tmp_path, monkeypatch):
+    import importlib.util
+
+    import notesite
+
+    project = make_project(tmp_path / "project", {"notes.txt": "## EC2\nSpot Block\n- one to six hours\n"})
+    spec = importlib.util.spec_from_file_location("notes_sync_under_test", project / "hooks" / "notes_sync.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = {"docs_dir": str(project / "docs")}
+    notes = project / "notes" / "notes.txt"
+    made_from = notesite.write
+
+    def saved_meanwhile(site, out):   # the author saves after the notes were read, before the build ends
+        changed = made_from(site, out)
+        notes.write_text(notes.read_text() + "- saved during the build\n")
+        return changed
+
+    monkeypatch.setattr(notesite, "write", saved_meanwhile)
+    hook.on_pre_build(config)
+    monkeypatch.setattr(notesite, "write", made_from)
+    assert "saved during the build" not in (project / "docs" / "ec2.md").read_text()
+    hook.on_pre_build(config)
+    assert "saved during the build" in (project / "docs" / "ec2.md").read_text()
 
 
 def test_the_build_fails_saying_why_when_the_site_search_cannot_be_wired_in(tmp_path):

@@ -6,6 +6,7 @@ serve pages that are stale against the notes.)"""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -51,6 +52,15 @@ def test_serve_regenerates_on_save_and_survives_invalid_notes(tmp_path):
 
         (project / "notes" / "notes.txt").write_text(NOTES + "- fixed on the next save\n")
         assert _wait_for(lambda: "fixed on the next save" in _page(url)), open(tmp_path / "serve.log").read()
+
+        # notes/ deleted and restored (a checkout, a sync tool): still watched.
+        shutil.rmtree(project / "notes")
+        time.sleep(2)
+        (project / "notes").mkdir()
+        (project / "notes" / "notes.txt").write_text(NOTES + "- restored from the backup\n")
+        assert _wait_for(lambda: "restored from the backup" in _page(url)), open(tmp_path / "serve.log").read()
+        (project / "notes" / "notes.txt").write_text(NOTES + "- saved after the restore\n")
+        assert _wait_for(lambda: "saved after the restore" in _page(url)), open(tmp_path / "serve.log").read()
     finally:
         server.terminate()
         server.wait(timeout=10)
