@@ -18,9 +18,9 @@ from .assemble import Page, Topic, assemble
 from .errors import NotesError
 from .links import linker
 from .outline import outline
-from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, page_file,
-                     render_english, render_glossary, render_home, render_nav, render_page, render_sections,
-                     render_share_page, share_file)
+from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, SOURCES_FILE,
+                     page_file, render_english, render_glossary, render_home, render_nav, render_page,
+                     render_sections, render_share_page, render_sources, share_file)
 from .source import SourceLine, read_notes, shown_path
 
 SHARE_DESCRIPTION_CHARS = 200
@@ -58,6 +58,7 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     files[GLOSSARY_FILE] = render_glossary()
     files[ENGLISH_FILE] = render_english()
     files[SECTIONS_FILE] = render_sections(pages)
+    files[SOURCES_FILE] = render_sources(pages)
     return Site(title_lines, pages, dict(sorted(files.items())), links.made, registry, aliases)
 
 

@@ -26,6 +26,7 @@ ENGLISH_FILE = "assets/english.js"
 ENGLISH_MIN_COUNT = 51
 ENGLISH_MIN_LENGTH = 4
 SECTIONS_FILE = "assets/sections.js"
+SOURCES_FILE = "assets/sources.json"
 HOME = "index.md"
 NAV_FILE = ".pages"
 INDENT = "    "
@@ -158,6 +159,23 @@ def render_english() -> str:
                      if count >= ENGLISH_MIN_COUNT and len(word) >= ENGLISH_MIN_LENGTH and word.isalpha()
                      and word.isascii())
     return f"// {GENERATED_NOTE}\nself.NOTES_ENGLISH = {json.dumps(' '.join(english))};\n"
+
+
+def render_sources(pages: list[Page]) -> str:
+    """Where each section came from: its notes file and the first and last of its own lines
+    (its heading to the line before the next heading), with the titles its history shows."""
+    out = {}
+    for page in pages:
+        sections = {}
+        for topic in page.topics:
+            heading = topic.node.line
+            numbers = [line.number for node in [topic.node, *page.section_nodes(topic)] for line in node.lines
+                       if line.path == heading.path]
+            sections[topic.id] = {"title": topic.title, "path": heading.path, "lines": [min(numbers), max(numbers)]}
+        out[page.slug] = {"title": page.title, "sections": sections}
+    # In page order, so that sections changed at the same time list in reading order. The note
+    # on the second line marks the file as generated, as every file the cleanup writes is.
+    return json.dumps({"note": GENERATED_NOTE, "pages": out}, ensure_ascii=False, indent=0) + "\n"
 
 
 def render_sections(pages: list[Page]) -> str:

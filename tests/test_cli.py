@@ -60,7 +60,7 @@ def test_pages_of_a_removed_service_are_removed_and_hand_written_pages_kept(work
     (work / "notes" / "n.txt").write_text("## EC2\nA\n- a\n")
     stale = run("--notes", "notes", "--out", "docs", "--check", cwd=work).stderr.splitlines()
     assert stale == [f"docs/{name}: stale; run python scripts/clean_notes.py"
-                     for name in (".pages", "index.md", "ami.md")]
+                     for name in (".pages", "assets/sources.json", "index.md", "ami.md")]
     assert run("--notes", "notes", "--out", "docs", cwd=work).returncode == 0
     assert not (work / "docs" / "ami.md").exists()
     assert (work / "docs" / "about.md").read_text() == "# About\n\nhand-written\n"

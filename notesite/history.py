@@ -1,0 +1,205 @@
+"""When each section last changed, and where its lines are: from the repository's history of
+the notes lines the section came from (`assets/sources.json`, written by the cleanup).
+
+Pure functions over `git blame` output and the sources, plus `read_blame`, the one that runs
+git. The build hook joins them; no other site generator knows a section's own source lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+RECENT_SECTIONS = 10
+FEED_ENTRIES = 30
+UNCOMMITTED = "0" * 40
+BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)")
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>.*?</h\1>', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class LineChange:
+    """The commit that last changed one line of a notes file."""
+
+    commit: str
+    author: str
+    when: int            # author time, seconds since the epoch
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section, the notes lines it came from, and when they last changed (if known)."""
+
+    page: str
+    id: str
+    page_title: str
+    title: str
+    path: str
+    first: int
+    last: int
+    changed: LineChange | None = None
+
+    @property
+    def location(self) -> str:
+        return f"{self.page}/#{self.id}"
+
+    @property
+    def date(self) -> str:
+        return _utc(self.changed.when).strftime("%Y-%m-%d") if self.changed else ""
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where the notes are published for reading and editing: `repo_url` and the branch."""
+
+    url: str
+    branch: str
+
+    def view(self, section: Section) -> str:
+        return f"{self.url.rstrip('/')}/blob/{self.branch}/{section.path}#L{section.first}-L{section.last}"
+
+    def edit(self, section: Section) -> str:
+        return f"{self.url.rstrip('/')}/edit/{self.branch}/{section.path}"
+
+
+def parse_blame(porcelain: str) -> list[LineChange | None]:
+    """`git blame --line-porcelain` to the change of each line (index 0 is line 1); None for a
+    line not committed yet."""
+    lines: dict[int, LineChange | None] = {}
+    commit, number, author, when = "", 0, "", 0
+    for row in porcelain.splitlines():
+        header = BLAME_HEADER.match(row)
+        if header:
+            commit, number = header[1], int(header[2])
+        elif row.startswith("author "):
+            author = row[len("author "):]
+        elif row.startswith("author-time "):
+            when = int(row[len("author-time "):])
+        elif row.startswith("\t"):
+            lines[number] = None if commit == UNCOMMITTED else LineChange(commit, author, when)
+    return [lines.get(n) for n in range(1, max(lines, default=0) + 1)]
+
+
+def sections(sources: dict, blames: dict[str, list[LineChange | None]]) -> list[Section]:
+    """Every section with the latest change among its own lines."""
+    out = []
+    for page, about in sources.items():
+        for ident, section in about["sections"].items():
+            first, last = section["lines"]
+            changes = [c for c in blames.get(section["path"], [])[first - 1:last] if c is not None]
+            out.append(Section(page, ident, about["title"], section["title"], section["path"], first, last,
+                               max(changes, key=lambda c: c.when) if changes else None))
+    return out
+
+
+def recent(all_sections: list[Section], limit: int) -> list[Section]:
+    """The sections changed most recently, newest first (then in page order)."""
+    dated = [s for s in all_sections if s.changed is not None]
+    return sorted(dated, key=lambda s: -s.changed.when)[:limit]
+
+
+def decorate(page_html: str, by_id: dict[str, Section], repository: Repository | None) -> str:
+    """Under each heading of a page, when its section last changed and links to its notes lines.
+    Kept out of search: a section's text is what the author wrote."""
+    def add(match: re.Match) -> str:
+        section = by_id.get(match[2])
+        line = _source_line(section, repository) if section else ""
+        return match[0] + line
+
+    return HEADING.sub(add, page_html)
+
+
+def _source_line(section: Section, repository: Repository | None) -> str:
+    parts = []
+    if section.changed:
+        who = f" by {html.escape(section.changed.author)}" if section.changed.author else ""
+        parts.append(f'<time datetime="{_utc(section.changed.when).isoformat()}">Changed {section.date}</time>{who}')
+    if repository:
+        parts.append(f'<a href="{html.escape(repository.view(section))}">View in the notes</a>')
+        parts.append(f'<a href="{html.escape(repository.edit(section))}">Edit</a>')
+    if not parts:
+        return ""
+    return f'\n<p class="notes-source" data-search-exclude>{" · ".join(parts)}</p>'
+
+
+def recent_html(changed: list[Section]) -> str:
+    """The home page's list of recently changed sections, each a link to the section."""
+    if not changed:
+        return ""
+    items = "".join(
+        f'<li><a href="{html.escape(s.location)}">{html.escape(s.page_title)} › {html.escape(s.title)}</a> '
+        f'<time datetime="{_utc(s.changed.when).isoformat()}">{s.date}</time></li>\n' for s in changed)
+    return (f'<h2 id="recently-changed">Recently changed</h2>\n'
+            f'<ul class="notes-recent" data-search-exclude>\n{items}</ul>\n')
+
+
+def atom_feed(changed: list[Section], site_url: str, site_name: str) -> str:
+    """An Atom feed of the recently changed sections, each entry linking to its share page."""
+    base = site_url.rstrip("/") + "/"
+    updated = _utc(changed[0].changed.when).isoformat() if changed else "1970-01-01T00:00:00+00:00"
+    entries = []
+    for s in changed:
+        link = f"{base}s/{s.page}/{s.id}/"
+        author = f"<author><name>{html.escape(s.changed.author)}</name></author>" if s.changed.author else ""
+        entries.append(
+            f"<entry><title>{html.escape(f'{s.page_title} › {s.title}')}</title>"
+            f'<link href="{html.escape(link)}"/><id>{html.escape(link)}#{s.changed.commit[:12]}</id>'
+            f"<updated>{_utc(s.changed.when).isoformat()}</updated>{author}"
+            f"<summary>Changed {s.date} ({html.escape(s.path)}, lines {s.first}-{s.last})</summary></entry>")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<title>{html.escape(site_name)}: recently changed</title>"
+            f'<link href="{html.escape(base)}"/><link rel="self" href="{html.escape(base)}feed.xml"/>'
+            f"<id>{html.escape(base)}</id><updated>{updated}</updated>\n" + "\n".join(entries) + "\n</feed>\n")
+
+
+def _utc(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+class NoHistory(Exception):
+    """Why the notes' history cannot be read (not a repository, a shallow clone, no git)."""
+
+
+def read_blame(root: Path, paths: list[str], cache: Path) -> dict[str, list[LineChange | None]]:
+    """Each notes file's line changes, from git; reused from `cache` while the notes' commit and
+    their text are the same, so that an unchanged build runs one git command."""
+    tree = _git(root, "rev-parse", "HEAD:./notes").strip()
+    if _git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
+        raise NoHistory("this is a shallow clone: fetch the full history (fetch-depth: 0) for section dates")
+    digest = hashlib.sha256(tree.encode())
+    for path in sorted(paths):
+        digest.update(path.encode() + b"\0" + (root / path).read_bytes())
+    key = digest.hexdigest()
+    try:
+        saved = json.loads(cache.read_text())
+        if saved["key"] == key:
+            return {p: [LineChange(*c) if c else None for c in changes] for p, changes in saved["blames"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    blames = {path: _blame(root, path) for path in paths}
+    cache.write_text(json.dumps({"key": key, "blames": {
+        p: [[c.commit, c.author, c.when] if c else None for c in changes] for p, changes in blames.items()}}))
+    return blames
+
+
+def _blame(root: Path, path: str) -> list[LineChange | None]:
+    try:
+        return parse_blame(_git(root, "blame", "--line-porcelain", "--", path))
+    except NoHistory:
+        return []   # a notes file not committed yet: no dates until it is
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+    except OSError:
+        raise NoHistory("git is not installed: section dates need it") from None
+    if done.returncode != 0:
+        raise NoHistory(f"the notes have no git history here ({done.stderr.strip().splitlines()[-1] if done.stderr.strip() else 'git failed'})")
+    return done.stdout

@@ -1,0 +1,183 @@
+"""Each section's history: its notes lines on the repository host, when they last changed, the
+recently changed sections on the home page and in the feed; from a throwaway git repository
+with fixed dates."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT_PARTS, ROOT, make_project, mkdocs_build
+from notesite import history, site_from_lines
+from notesite.source import decode
+
+NOTES = """## EC2
+Spot Block
+- block spot instance during a specified time frame (1 to 6 hours)
+- in rare instances, the instance may be reclaimed
+
+Placement Groups
+- That strategy can be defined using placement groups
+Spread - spreads instances across underlying hardware
+- instances located on different hardware
+- max 7 instances per AZ per group
+
+## AMI
+AMI process
+- Start an EC2 instance and customize it
+- build an AMI - this will also create EBS snapshots
+"""
+CHANGED_BULLET = "- max 7 instances per AZ per group"
+REPO = "https://github.com/example/aws-notes"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def git(project: Path, *args: str, date: str | None = None) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Ana Author", "GIT_AUTHOR_EMAIL": "ana@example.com",
+           "GIT_COMMITTER_NAME": "Ana Author", "GIT_COMMITTER_EMAIL": "ana@example.com"}
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    return subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+@pytest.fixture
+def repository(tmp_path):
+    """A project whose notes were committed on 2029-06-01, then one bullet of Spread on 2030-01-01."""
+    project = make_project(tmp_path / "project", {"notes.txt": NOTES})
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "notes")
+    git(project, "commit", "-q", "-m", "notes", date="2029-06-01T12:00:00+00:00")
+    notes = project / "notes" / "notes.txt"
+    notes.write_text(NOTES.replace(CHANGED_BULLET, "- at most 7 running instances per AZ per group"))
+    git(project, "commit", "-q", "-am", "Spread: seven running instances", date="2030-01-01T09:00:00+00:00")
+    return project
+
+
+def _build(project: Path, site: Path, repo_url: str | None = REPO) -> subprocess.CompletedProcess:
+    if repo_url:
+        os.environ["REPO_URL"] = repo_url
+    try:
+        built = mkdocs_build(project, site, site_url="https://example.github.io/aws-notes/")
+    finally:
+        os.environ.pop("REPO_URL", None)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+def _section_line(page: BeautifulSoup, ident: str):
+    return page.find(id=ident).find_next_sibling()
+
+
+def test_a_section_links_to_its_own_notes_lines_and_shows_its_last_change(repository, tmp_path):
+    _build(repository, tmp_path / "site")
+    ec2 = BeautifulSoup((tmp_path / "site" / "ec2" / "index.html").read_text(), "html.parser")
+    spread = _section_line(ec2, "spread")
+    assert "notes-source" in spread["class"] and spread.has_attr("data-search-exclude")
+    view, edit = [a["href"] for a in spread.find_all("a")]
+    first, last = map(int, re.fullmatch(rf"{REPO}/blob/main/notes/notes.txt#L(\d+)-L(\d+)", view).groups())
+    lines = (repository / "notes" / "notes.txt").read_text().splitlines()
+    assert lines[first - 1].startswith("Spread - ")
+    assert "- at most 7 running instances per AZ per group" in lines[first - 1:last]
+    assert lines[last] == ""                                    # the section's own lines, no more
+    assert edit == f"{REPO}/edit/main/notes/notes.txt"
+    assert spread.time["datetime"].startswith("2030-01-01") and "Changed 2030-01-01 by Ana Author" in spread.text
+    # The other sections kept the date of the first commit.
+    assert "Changed 2029-06-01" in _section_line(ec2, "spot-block").text
+    assert "Changed 2029-06-01" in _section_line(ec2, "placement-groups").text
+
+
+def test_every_link_covers_exactly_the_lines_its_section_came_from(repository, tmp_path):
+    _build(repository, tmp_path / "site")
+    text = (repository / "notes" / "notes.txt").read_text()
+    site = site_from_lines([decode(text.encode(), "notes/notes.txt")])
+    for page in site.pages:
+        built = BeautifulSoup((tmp_path / "site" / page.slug / "index.html").read_text(), "html.parser")
+        for topic in page.topics:
+            view = _section_line(built, topic.id).find("a")["href"]
+            first, last = map(int, re.search(r"#L(\d+)-L(\d+)$", view).groups())
+            own = [line.number for node in [topic.node, *page.section_nodes(topic)] for line in node.lines]
+            assert (first, last) == (min(own), max(own)), topic.title
+
+
+def test_the_home_page_and_the_feed_list_the_latest_change_first(repository, tmp_path):
+    _build(repository, tmp_path / "site")
+    home = BeautifulSoup((tmp_path / "site" / "index.html").read_text(), "html.parser")
+    recent = home.find(id="recently-changed").find_next_sibling("ul").find_all("li")
+    assert recent[0].a["href"] == "ec2/#spread" and recent[0].a.text == "EC2 › Spread"
+    assert recent[0].time.text == "2030-01-01"
+    assert all(item.time.text == "2029-06-01" for item in recent[1:]) and len(recent) == 4   # every section: four
+    assert home.find("link", rel="alternate", type="application/atom+xml")["href"] == "feed.xml"
+
+    feed = ElementTree.parse(tmp_path / "site" / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries[0].find(f"{ATOM}title").text == "EC2 › Spread"
+    assert entries[0].find(f"{ATOM}link").get("href") == "https://example.github.io/aws-notes/s/ec2/spread/"
+    assert entries[0].find(f"{ATOM}updated").text == "2030-01-01T09:00:00+00:00"
+    assert feed.find(f"{ATOM}updated").text == "2030-01-01T09:00:00+00:00"
+    assert [e.find(f"{ATOM}updated").text[:10] for e in entries[1:]] == ["2029-06-01"] * 3
+    # Each entry's link is a share page that exists.
+    for entry in entries:
+        share = entry.find(f"{ATOM}link").get("href").removeprefix("https://example.github.io/aws-notes/")
+        assert (tmp_path / "site" / share / "index.html").exists()
+
+
+def test_without_repo_url_no_section_offers_to_view_or_edit(repository, tmp_path):
+    _build(repository, tmp_path / "site", repo_url=None)
+    page = (tmp_path / "site" / "ec2" / "index.html").read_text()
+    assert "View in the notes" not in page and "/edit/" not in page and "md-source" not in page
+    assert "Changed 2030-01-01" in page                        # the dates come from git alone
+
+
+def test_with_repo_url_the_generated_pages_offer_no_edit_of_themselves(repository, tmp_path):
+    _build(repository, tmp_path / "site")
+    page = (tmp_path / "site" / "ec2" / "index.html").read_text()
+    assert "docs/ec2.md" not in page and 'data-md-component="source"' not in page   # nor the host's API
+
+
+def test_with_no_history_the_build_succeeds_and_says_so_once(tmp_path):
+    project = make_project(tmp_path / "project", {"notes.txt": NOTES})   # a tarball: no .git
+    built = _build(project, tmp_path / "site")
+    assert built.stderr.count("no section dates") == 1, built.stderr
+    page = (tmp_path / "site" / "ec2" / "index.html").read_text()
+    assert "View in the notes" in page and "Changed " not in page
+    assert not (tmp_path / "site" / "feed.xml").exists()
+
+
+def test_a_shallow_clone_is_named_and_builds(repository, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repository}", str(clone)], check=True)
+    for part in PROJECT_PARTS:
+        (clone / part).symlink_to(ROOT / part)
+    (clone / "docs").mkdir()
+    (clone / "mkdocs.yml").write_text((repository / "mkdocs.yml").read_text())
+    built = _build(clone, tmp_path / "site")
+    assert "no section dates: this is a shallow clone" in built.stderr
+    assert "Changed " not in (tmp_path / "site" / "ec2" / "index.html").read_text()
+
+
+def test_blame_output_gives_each_line_its_latest_commit():
+    porcelain = (
+        f"{'a' * 40} 1 1 2\nauthor Ana\nauthor-time 1893456000\nfilename n.txt\n\t## EC2\n"
+        f"{'a' * 40} 2 2\nauthor Ana\nauthor-time 1893456000\nfilename n.txt\n\tSpread\n"
+        f"{'0' * 40} 3 3 1\nauthor Not Committed Yet\nauthor-time 1999999999\nfilename n.txt\n\t- new\n")
+    changes = history.parse_blame(porcelain)
+    assert [c.author if c else None for c in changes] == ["Ana", "Ana", None]
+    sources = {"ec2": {"title": "EC2", "sections": {"spread": {"title": "Spread", "path": "n.txt", "lines": [2, 3]}}}}
+    (section,) = history.sections(sources, {"n.txt": changes})
+    assert section.date == "2030-01-01"       # the uncommitted line does not count
+
+
+def test_hostile_author_names_and_titles_stay_text():
+    change = history.LineChange("b" * 40, '<script>alert(1)</script>', 1893456000)
+    section = history.Section("ec2", "spread", "EC2", "<b>Spread</b>", "notes/n.txt", 2, 3, change)
+    page = history.decorate('<h2 id="spread">Spread</h2>', {"spread": section}, history.Repository(REPO, "main"))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    feed = history.atom_feed([section], "https://example.github.io/aws-notes/", "Notes & more")
+    assert ElementTree.fromstring(feed).find(f"{ATOM}entry/{ATOM}title").text == "EC2 › <b>Spread</b>"
+    assert "<b>" not in history.recent_html([section])
