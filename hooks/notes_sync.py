@@ -31,9 +31,9 @@ _built_from = {}   # the inputs' fingerprint this build's pages were made from
 
 def on_pre_build(config, **kwargs) -> None:
     docs = Path(config["docs_dir"])
-    inputs = inputs_fingerprint()
-    _built_from["inputs"] = inputs
-    if _recorded() == {"inputs": inputs, "pages": pages_fingerprint(docs)}:
+    current = _current(docs)
+    _built_from["inputs"] = current["inputs"]
+    if _recorded() == current:
         return
     # Imported only when there is work to do, so an unchanged build pays nothing for it. Hooks
     # are loaded by path: the core is imported as a package from the project's root.
@@ -52,7 +52,7 @@ def on_pre_build(config, **kwargs) -> None:
         log.info("regenerated from the notes: %s", ", ".join(changed))
     # The fingerprint taken before the notes were read: a save while the cleanup ran differs
     # from it, so the next build makes the pages again.
-    STAMP.write_text(json.dumps({"inputs": inputs, "pages": pages_fingerprint(docs)}))
+    STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": pages_fingerprint(docs)}))
 
 
 def on_post_build(config, **kwargs) -> None:
@@ -103,6 +103,10 @@ def _files_under(folder: str) -> list[str]:
             elif entry.name != "__pycache__" and not entry.name.endswith(".pyc"):
                 found.append(entry.path)
     return sorted(found)
+
+
+def _current(docs: Path) -> dict:
+    return {"inputs": inputs_fingerprint(), "pages": pages_fingerprint(docs)}
 
 
 def _recorded() -> dict:

@@ -13,7 +13,10 @@ is writing the files); build_hooks_cold_s (a build whose hook re-reads the notes
 save); build_hooks_s (a build whose hook finds nothing changed); build_plain_s (hooks removed
 from the config); hooks_overhead (warm build with hooks over plain, within the builds' noise);
 hook_s (the hook's own time in a warm build) and hook_share (of a plain build); cleanup_share
-(cleanup over the plain build).
+(cleanup over the plain build); history_s (the section history's own time: git blame of the
+notes, every page's dates and links, the feed) and history_cached_s (the same when the notes'
+commit is unchanged: the blame comes from the cache), history_share (history_s over a plain
+build).
 """
 
 from __future__ import annotations
@@ -67,7 +70,13 @@ def project(folder: Path, notes: str, hooks: bool) -> Path:
     (folder / "notes").mkdir()
     (folder / "notes" / "notes.txt").write_text(notes)
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets",
-                    ignore=shutil.ignore_patterns("glossary.js", "sections.js"))
+                    ignore=shutil.ignore_patterns("glossary.js", "sections.js", "sources.json"))
+    # A repository with the notes committed, as published: the section history reads it.
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.com",
+           "GIT_AUTHOR_DATE": "2030-01-01T00:00:00+00:00", "GIT_COMMITTER_DATE": "2030-01-01T00:00:00+00:00"}
+    for command in (["init", "-q"], ["add", "notes"], ["commit", "-q", "-m", "notes"]):
+        subprocess.run(["git", "-C", str(folder), *command], check=True, env=env, capture_output=True)
     return folder
 
 
@@ -93,12 +102,37 @@ def hook_seconds(folder: Path) -> float:
     spec = importlib.util.spec_from_file_location("bench_notes_sync", folder / "hooks" / "notes_sync.py")
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
-    if not hook._up_to_date(folder / "docs"):
+    if hook._recorded() != hook._current(folder / "docs"):
         raise SystemExit(f"{folder}: the hook would re-run the cleanup; time it after a build")
     times = []
     for _ in range(BUILD_RUNS):
         start = time.perf_counter()
         hook.on_pre_build({"docs_dir": str(folder / "docs")})
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def history_seconds(folder: Path, cached: bool) -> float:
+    """Median time the section history takes in a build: reading the notes' history (from git,
+    or from the cache the previous build left when the notes are unchanged), decorating every
+    built page and writing the feed. Timed in-process on the pages of the last build."""
+    spec = importlib.util.spec_from_file_location("bench_notes_history", folder / "hooks" / "notes_history.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = {"repo_url": "https://github.com/example/aws-notes", "extra": {}, "docs_dir": str(folder / "docs"),
+              "site_dir": str(folder / "site"), "site_url": "https://example.github.io/aws-notes/",
+              "site_name": "notes"}
+    pages = {path.parent.name: path.read_text() for path in (folder / "site").glob("*/index.html")}
+    times = []
+    for _ in range(BUILD_RUNS):
+        if not cached:
+            hook.CACHE.unlink(missing_ok=True)
+        start = time.perf_counter()
+        hook.on_config(config)
+        hook.on_pre_build(config)
+        for slug, page_html in pages.items():
+            hook.history.decorate(page_html, hook._build["by_page"].get(slug, {}), hook._build["repository"])
+        hook.on_post_build(config)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -172,6 +206,9 @@ def measure(copies: int, work: Path, browser: bool) -> dict:
             peaks.append(peak)
     row.update({name: statistics.median(times) for name, times in runs.items()})
     row["hook_s"] = hook_seconds(with_hooks)
+    row["history_s"] = history_seconds(with_hooks, cached=False)
+    row["history_cached_s"] = history_seconds(with_hooks, cached=True)
+    row["history_share"] = row["history_s"] / row["build_plain_s"]
     row["peak_mib"] = max(peaks)
     row["hooks_overhead"] = row["build_hooks_s"] / row["build_plain_s"] - 1
     row["hook_share"] = row["hook_s"] / row["build_plain_s"]
@@ -184,6 +221,7 @@ def measure(copies: int, work: Path, browser: bool) -> dict:
 
 COLUMNS = [("scale", "{}"), ("notes_kib", "{:.0f}"), ("pages", "{}"), ("sections", "{}"), ("cleanup_s", "{:.2f}"), ("cleanup_write_s", "{:.2f}"),
            ("build_hooks_cold_s", "{:.2f}"), ("build_hooks_s", "{:.2f}"), ("build_plain_s", "{:.2f}"), ("hooks_overhead", "{:+.0%}"), ("hook_s", "{:.3f}"), ("hook_share", "{:.1%}"),
+           ("history_s", "{:.3f}"), ("history_cached_s", "{:.3f}"), ("history_share", "{:.1%}"),
            ("cleanup_share", "{:.0%}"), ("peak_mib", "{:.0f}"), ("site_mib", "{:.1f}"), ("index_mib", "{:.2f}"),
            ("search_ms", "{:.0f}")]
 

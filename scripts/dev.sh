@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run the project on a fresh Debian machine with Python 3.11.
 #   scripts/dev.sh serve   install the site's requirements, then serve it on http://127.0.0.1:8000/aws-notes/
-#   scripts/dev.sh test    install everything the tests need (Debian's Chromium too), then run them all
+#   scripts/dev.sh test    install everything the tests need (Debian's Chromium and git too), then run them all
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +10,13 @@ venv() {
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1"
 }
 
-# Named apart from the command: `command -v chromium` would otherwise find this very function.
-install_chromium() {
-  [[ -x /usr/bin/chromium ]] && return
+# Debian's Chromium for the browser tests, and git for the section-history tests.
+# Named apart from the commands: `command -v chromium` would otherwise find this very function.
+install_debian_packages() {
+  [[ -x /usr/bin/chromium ]] && command -v git >/dev/null && return
   local sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium git >/dev/null
 }
 
 case "${1:-}" in
@@ -24,7 +25,7 @@ case "${1:-}" in
     exec .venv/bin/mkdocs serve "${@:2}"
     ;;
   test)
-    install_chromium
+    install_debian_packages
     venv requirements-test.txt
     exec .venv/bin/python -m pytest "${@:2}"
     ;;
