@@ -20,7 +20,9 @@ RECENT_SECTIONS = 10
 FEED_ENTRIES = 30
 UNCOMMITTED = "0" * 40
 BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)")
-HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>.*?</h\1>', re.DOTALL)
+# A heading, and the paragraph after it when that is the line's lead ("Spread - spreads
+# instances..."): the section's dates go after the lead, which reads as one line with its heading.
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>.*?</h\1>(?P<lead>\s*<p>.*?</p>)?', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Section:
     first: int
     last: int
     changed: LineChange | None = None
+    lead: bool = False       # its heading line went on after the title ("Spread - spreads...")
 
     @property
     def location(self) -> str:
@@ -94,7 +97,7 @@ def sections(sources: dict, blames: dict[str, list[LineChange | None]]) -> list[
             first, last = section["lines"]
             changes = [c for c in blames.get(section["path"], [])[first - 1:last] if c is not None]
             out.append(Section(page, ident, about["title"], section["title"], section["path"], first, last,
-                               max(changes, key=lambda c: c.when) if changes else None))
+                               max(changes, key=lambda c: c.when) if changes else None, section.get("lead", False)))
     return out
 
 
@@ -110,7 +113,9 @@ def decorate(page_html: str, by_id: dict[str, Section], repository: Repository |
     def add(match: re.Match) -> str:
         section = by_id.get(match[2])
         line = _source_line(section, repository) if section else ""
-        return match[0] + line
+        if section is None or section.lead or not match["lead"]:
+            return match[0] + line
+        return match[0][:match.start("lead") - match.start()] + line + match["lead"]
 
     return HEADING.sub(add, page_html)
 

@@ -171,7 +171,8 @@ def render_sources(pages: list[Page]) -> str:
             heading = topic.node.line
             numbers = [line.number for node in [topic.node, *page.section_nodes(topic)] for line in node.lines
                        if line.path == heading.path]
-            sections[topic.id] = {"title": topic.title, "path": heading.path, "lines": [min(numbers), max(numbers)]}
+            sections[topic.id] = {"title": topic.title, "path": heading.path, "lines": [min(numbers), max(numbers)],
+                                  "lead": bool(topic.node.lead)}
         out[page.slug] = {"title": page.title, "sections": sections}
     # In page order, so that sections changed at the same time list in reading order. The note
     # on the second line marks the file as generated, as every file the cleanup writes is.

@@ -71,7 +71,10 @@ def _build(project: Path, site: Path, repo_url: str | None = REPO) -> subprocess
 
 
 def _section_line(page: BeautifulSoup, ident: str):
-    return page.find(id=ident).find_next_sibling()
+    """The line under a heading, or under the rest of its line ("Spread - spreads...")."""
+    heading = page.find(id=ident)
+    following = heading.find_next_sibling()
+    return following if "notes-source" in following.get("class", []) else following.find_next_sibling()
 
 
 def test_a_section_links_to_its_own_notes_lines_and_shows_its_last_change(repository, tmp_path):
@@ -181,3 +184,14 @@ def test_hostile_author_names_and_titles_stay_text():
     feed = history.atom_feed([section], "https://example.github.io/aws-notes/", "Notes & more")
     assert ElementTree.fromstring(feed).find(f"{ATOM}entry/{ATOM}title").text == "EC2 › <b>Spread</b>"
     assert "<b>" not in history.recent_html([section])
+
+
+def test_a_heading_whose_line_goes_on_keeps_its_words_together_and_the_dates_follow():
+    change = history.LineChange("c" * 40, "Ana", 1893456000)
+    lead = history.Section("ec2", "spread", "EC2", "Spread", "notes/n.txt", 8, 10, change, lead=True)
+    plain = history.Section("ec2", "cluster", "EC2", "Cluster", "notes/n.txt", 11, 12, change)
+    page = history.decorate('<h3 id="spread">Spread</h3>\n<p>spreads instances</p>\n<ul><li>x</li></ul>'
+                            '<h3 id="cluster">Cluster</h3>\n<p>same rack</p>', {"spread": lead, "cluster": plain}, None)
+    assert re.fullmatch(r'<h3 id="spread">Spread</h3>\n<p>spreads instances</p>\n<p class="notes-source"[^\n]*</p>\n'
+                        r'<ul><li>x</li></ul><h3 id="cluster">Cluster</h3>\n<p class="notes-source"[^\n]*</p>\n'
+                        r'<p>same rack</p>', page), page
