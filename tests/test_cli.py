@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 
@@ -277,3 +279,46 @@ def test_control_characters_stay_visible(work):
     (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- bell\x07 and escape\x1b[0m kept\n")
     assert run("--notes", "notes", "--out", "docs", cwd=work).returncode == 0
     assert "bell\u2407 and escape\u241b\\[0m kept" in (work / "docs" / "ec2.md").read_text()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kill_at=st.integers(0, 40))
+def test_a_run_killed_at_any_point_leaves_old_or_new_files_and_the_next_run_succeeds(work, kill_at):
+    """Killed at any file operation (a write, a rename, a removal), every page is as it was or
+    as it should be, and the next run brings all of them up to date."""
+    import shutil
+
+    import notesite
+    from notesite import api
+
+    docs = work / "docs"
+    shutil.rmtree(docs)
+    docs.mkdir()
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n\n## AMI\nSharing\n- share it\n")
+    notesite.write(notesite.build(work / "notes"), docs)
+    old = snapshot(docs)
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block of one to six hours\n\n## S3\nVersioning\n- on\n")
+    site = notesite.build(work / "notes")
+    operations = []
+
+    def counted(function):
+        def operation(*args, **kwargs):
+            if len(operations) == kill_at:
+                raise KeyboardInterrupt
+            operations.append(function.__name__)
+            return function(*args, **kwargs)
+        return operation
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("replace", "unlink", "open"):
+            patch.setattr(api.os, name, counted(getattr(os, name)))
+        try:
+            notesite.write(site, docs)
+        except KeyboardInterrupt:
+            pass
+    for name, data in snapshot(docs).items():
+        if not name.endswith(".notesite-tmp"):
+            assert data == old.get(name) or data.decode() == site.files.get(name), name
+    assert notesite.write(site, docs) is not None
+    assert notesite.stale_files(site, docs) == []
+    assert not list(docs.rglob("*.notesite-tmp"))
