@@ -19,8 +19,9 @@ log = logging.getLogger("mkdocs.hooks.notes_history")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# Only the history: the cleanup (the rest of the package) is imported by notes_sync when the
+# notes changed, and a build with unchanged notes does not load it.
 from notesite import history  # noqa: E402
-from notesite.render import SOURCES_FILE  # noqa: E402
 
 _build: dict = {}
 
@@ -33,7 +34,7 @@ def on_config(config, **kwargs):
 
 def on_pre_build(config, **kwargs) -> None:
     # After notes_sync (listed before this hook), so the sources are the ones just written.
-    sources = json.loads((Path(config["docs_dir"]) / SOURCES_FILE).read_text(encoding="utf-8"))["pages"]
+    sources = json.loads((Path(config["docs_dir"]) / history.SOURCES_FILE).read_text(encoding="utf-8"))["pages"]
     paths = sorted({s["path"] for page in sources.values() for s in page["sections"].values()})
     try:
         blames = history.read_blame(ROOT, paths, CACHE)
@@ -50,9 +51,7 @@ def on_pre_build(config, **kwargs) -> None:
 
 def on_page_content(html, page, config, files, **kwargs):
     if page.file.src_uri == "index.md":
-        listed = history.recent_html(_build["recent"][:history.RECENT_SECTIONS])
-        first_section = html.find("<h2")
-        return html[:first_section] + listed + html[first_section:] if listed and first_section >= 0 else html
+        return history.with_recent(html, _build["recent"][:history.RECENT_SECTIONS])
     slug = page.file.src_uri.removesuffix(".md")
     return history.decorate(html, _build["by_page"].get(slug, {}), _build["repository"])
 

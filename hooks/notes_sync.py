@@ -91,18 +91,24 @@ def pages_fingerprint(docs: Path) -> str:
 
 
 def _files_under(folder: str) -> list[str]:
+    """Every file under a folder, sorted, without Python's byte-code caches."""
+    found: list[str] = []
+    _collect(folder, found)
+    return sorted(found)
+
+
+def _collect(folder: str, found: list[str]) -> None:
     # os.scandir rather than Path.rglob: at a hundred times today's notes, docs/ holds 10,000
     # files, and this runs on every build.
-    found = []
     if not os.path.isdir(folder):
-        return found
+        return
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):   # as the cleanup reads them: no linked folders
-                found += _files_under(entry.path)
-            elif entry.name != "__pycache__" and not entry.name.endswith(".pyc"):
+                if entry.name != "__pycache__":
+                    _collect(entry.path, found)
+            elif not entry.name.endswith(".pyc"):
                 found.append(entry.path)
-    return sorted(found)
 
 
 def _current(docs: Path) -> dict:

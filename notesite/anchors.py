@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .assemble import SLUG_FORM, Page, Topic
-from .data import YAML_DUMPER, YAML_LOADER
+from .data import YAML_LOADER
 from .errors import NotesError
 from .inline import words
 from .source import utf8_text
@@ -253,12 +253,7 @@ def _yaml_value(value) -> str:
             return value
         quoted = json.dumps(value, ensure_ascii=False)
         return NOT_PRINTABLE.sub(lambda m: f"\\U{ord(m.group(0)):08x}", quoted)
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    # A number or a list from a hand edit: PyYAML's flow style, less the end-of-document
-    # marker its pure-Python emitter puts after a lone scalar.
-    flow = yaml.dump(value, Dumper=YAML_DUMPER, default_flow_style=True, width=2**30)
-    return flow.removesuffix("\n...\n").strip()
+    return json.dumps(value)   # true or false: the only other kind `load` lets an entry hold
 
 
 def _reads_as_itself(text: str) -> bool:

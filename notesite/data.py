@@ -18,7 +18,6 @@ from .errors import NotesError
 DATA_DIR = Path(__file__).parent / "data"
 # libyaml when the installed PyYAML has it: several times faster than the pure-Python parser.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SERVICE_KEYS = {"name", "full", "abbr", "aliases", "page", "summary"}
 CORRECTION_LINE = re.compile(r"^(?P<wrong>[^\s].*?)->(?P<right>[^\s].*)$")
 

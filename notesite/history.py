@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+SOURCES_FILE = "assets/sources.json"   # written by the cleanup (render_sources), read here
 RECENT_SECTIONS = 10
 FEED_ENTRIES = 30
 UNCOMMITTED = "0" * 40
 BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)")
 # A heading, and the paragraph after it when that is the line's lead ("Spread - spreads
 # instances..."): the section's dates go after the lead, which reads as one line with its heading.
-HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>.*?</h\1>(?P<lead>\s*<p>.*?</p>)?', re.DOTALL)
+HEADING = re.compile(r'(?P<heading><h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>.*?</h(?P=level)>)'
+                     r'(?P<lead>\s*<p>.*?</p>)?', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -111,11 +113,12 @@ def decorate(page_html: str, by_id: dict[str, Section], repository: Repository |
     """Under each heading of a page, when its section last changed and links to its notes lines.
     Kept out of search: a section's text is what the author wrote."""
     def add(match: re.Match) -> str:
-        section = by_id.get(match[2])
-        line = _source_line(section, repository) if section else ""
-        if section is None or section.lead or not match["lead"]:
-            return match[0] + line
-        return match[0][:match.start("lead") - match.start()] + line + match["lead"]
+        section = by_id.get(match["id"])
+        if section is None:
+            return match[0]
+        line = _source_line(section, repository)
+        lead = match["lead"] or ""
+        return match["heading"] + (lead + line if section.lead else line + lead)
 
     return HEADING.sub(add, page_html)
 
@@ -133,8 +136,17 @@ def _source_line(section: Section, repository: Repository | None) -> str:
     return f'\n<p class="notes-source" data-search-exclude>{" · ".join(parts)}</p>'
 
 
+def with_recent(home_html: str, changed: list[Section]) -> str:
+    """The home page with the recently changed sections listed before the first service."""
+    listed = recent_html(changed)
+    first_service = home_html.find("<h2")
+    if not listed or first_service < 0:
+        return home_html
+    return home_html[:first_service] + listed + home_html[first_service:]
+
+
 def recent_html(changed: list[Section]) -> str:
-    """The home page's list of recently changed sections, each a link to the section."""
+    """The list of recently changed sections, each a link to the section."""
     if not changed:
         return ""
     items = "".join(
@@ -174,8 +186,8 @@ class NoHistory(Exception):
 def read_blame(root: Path, paths: list[str], cache: Path) -> dict[str, list[LineChange | None]]:
     """Each notes file's line changes, from git; reused from `cache` while the notes' commit and
     their text are the same, so that an unchanged build runs one git command."""
-    tree = _git(root, "rev-parse", "HEAD:./notes").strip()
-    if _git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
+    shallow, tree = _git(root, "rev-parse", "--is-shallow-repository", "HEAD:./notes").split()
+    if shallow == "true":
         raise NoHistory("this is a shallow clone: fetch the full history (fetch-depth: 0) for section dates")
     digest = hashlib.sha256(tree.encode())
     for path in sorted(paths):
@@ -206,5 +218,6 @@ def _git(root: Path, *args: str) -> str:
     except OSError:
         raise NoHistory("git is not installed: section dates need it") from None
     if done.returncode != 0:
-        raise NoHistory(f"the notes have no git history here ({done.stderr.strip().splitlines()[-1] if done.stderr.strip() else 'git failed'})")
+        why = (done.stderr.strip().splitlines() or ["git failed"])[-1]
+        raise NoHistory(f"the notes have no git history here ({why})")
     return done.stdout

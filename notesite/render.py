@@ -11,6 +11,7 @@ from . import data, spelling
 from .assemble import Page, Topic
 from .inline import LinkFinder, escape, longest_backtick_run, normalizer
 from .anchors import Alias
+from .history import SOURCES_FILE
 from .links import Linker
 from .outline import BULLET, CONTENTS_TITLES, HEADING, Node
 from .source import SourceLine
@@ -26,7 +27,6 @@ ENGLISH_FILE = "assets/english.js"
 ENGLISH_MIN_COUNT = 51
 ENGLISH_MIN_LENGTH = 4
 SECTIONS_FILE = "assets/sections.js"
-SOURCES_FILE = "assets/sources.json"
 HOME = "index.md"
 NAV_FILE = ".pages"
 INDENT = "    "

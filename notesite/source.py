@@ -59,8 +59,7 @@ def utf8_text(data: bytes, path: str) -> str:
 def decode(data: bytes, path: str) -> list[SourceLine]:
     """Bytes of one notes file to lines; CRLF, a BOM, tabs and trailing spaces are evened out."""
     text = utf8_text(data, path).removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if CONTROL.search(text):
-        text = CONTROL.sub(_control_picture, text)
+    text = CONTROL.sub(_control_picture, text)
     lines = [
         SourceLine(path, number, line.expandtabs(TAB_WIDTH).rstrip())
         for number, line in enumerate(text.split("\n"), 1)
