@@ -15,6 +15,10 @@
  *   3. Ranking by section: a page's own entry (the text above its first heading) leads only
  *      when it is the best match on that page; otherwise it is just the title of its group, and
  *      the best section comes first.
+ *   4. Ranking by meaning: static word vectors (word-vectors.bin, made by
+ *      scripts/distill_vectors.py) add up to a vector for the question and for each section;
+ *      the closer they are, the more the section gains, so "restart the server" leans towards
+ *      the sections about rebooting instances. Fetched when the search box is first used.
  */
 "use strict";
 
@@ -130,6 +134,74 @@ function synonyms(query) {
   for (const [term, plain] of everyday)
     if (plain.some(p => text.includes(` ${p} `))) extra.push(...tokens(term));
   return [...new Set(extra)].filter(w => !words.includes(w));
+}
+
+/* --- Meaning ----------------------------------------------------------------------------- */
+
+const SEMANTIC_WEIGHT = 10;      // a section that means the question gains up to this much
+let vectors = null;              // {index: Map word -> row, weights, values: Float32Array, dims}
+let sectionVectors = new Map();  // location -> unit vector of its title and text
+let vectorsLoading = null;
+
+/* The file scripts/distill_vectors.py writes: words, a weight each, four-bit vector values. */
+function readVectors(buffer) {
+  const view = new DataView(buffer);
+  if (new TextDecoder().decode(new Uint8Array(buffer, 0, 4)) !== "NWV1") throw new Error("search: not a word-vectors file");
+  const count = view.getUint32(4, true), dims = view.getUint16(8, true), scale = view.getFloat32(12, true);
+  const wordBytes = view.getUint32(16, true);
+  let offset = 20;
+  const words = new TextDecoder().decode(new Uint8Array(buffer, offset, wordBytes)).split("\n");
+  offset += wordBytes;
+  const weights = new Uint8Array(buffer, offset, count);
+  offset += count;
+  const packed = new Uint8Array(buffer, offset, count * dims / 2);
+  const values = new Float32Array(count * dims);
+  for (let i = 0; i < packed.length; i++) {
+    values[2 * i] = ((packed[i] & 15) - 8) * scale / 7;
+    values[2 * i + 1] = ((packed[i] >> 4) - 8) * scale / 7;
+  }
+  return { index: new Map(words.map((w, i) => [w, i])), weights, values, dims };
+}
+
+/* The weighted sum of the words' vectors, as a unit vector (null when no word is known). */
+function meaning(text) {
+  if (!vectors) return null;
+  const sum = new Float32Array(vectors.dims);
+  let any = false;
+  for (const word of tokens(text).map(trim)) {
+    const row = vectors.index.get(word);
+    if (row === undefined) continue;
+    const weight = vectors.weights[row] / 255, at = row * vectors.dims;
+    for (let d = 0; d < vectors.dims; d++) sum[d] += weight * vectors.values[at + d];
+    any = true;
+  }
+  const norm = Math.hypot(...sum);
+  return any && norm ? sum.map(v => v / norm) : null;
+}
+
+function closeness(a, b) {
+  let dot = 0;
+  for (let d = 0; d < a.length; d++) dot += a[d] * b[d];
+  return Math.max(0, dot);
+}
+
+/* Fetch the vectors once; when they arrive, search again so the results on screen use them. */
+function loadVectors(docs) {
+  if (vectorsLoading) return vectorsLoading;
+  vectorsLoading = fetch("word-vectors.bin")
+    .then(response => { if (!response.ok) throw new Error(`search: word vectors: ${response.status}`); return response.arrayBuffer(); })
+    .then(buffer => {
+      vectors = readVectors(buffer);
+      sectionVectors = new Map();
+      for (const doc of docs) {
+        const title = plainText(doc.title);
+        const vector = meaning(`${title} ${title} ${plainText(doc.text)}`);
+        if (vector) sectionVectors.set(doc.location, vector);
+      }
+      if (lastQuery.typed.trim()) searchAgain();
+    })
+    .catch(error => console.warn(error));   // without them, search ranks by words alone
+  return vectorsLoading;
 }
 
 /* --- Ranking ----------------------------------------------------------------------------- */
@@ -293,8 +365,13 @@ function phraseOf(query) {
 function rerank(result, query, extra, original) {
   const terms = queryTerms(query, extra, original);
   const phrase = phraseOf(query);
+  const asked = meaning(query);
   const groups = result.items.map(items => {
-    for (const item of items) item.score = score(item.location, terms, phrase);
+    for (const item of items) {
+      item.score = score(item.location, terms, phrase);
+      const section = sectionVectors.get(item.location);
+      if (asked && section && item.score > 0) item.score += SEMANTIC_WEIGHT * closeness(asked, section);
+    }
     const article = items.find(item => !item.location.includes("#"));
     const bestSection = Math.max(0, ...items.filter(item => item !== article).map(item => item.score));
     // A page's own entry leads only when it is the best match on its page; otherwise it is
@@ -325,6 +402,9 @@ self.postMessage = message => {
 // Queries arrive as messages: rewrite them before the theme's worker (which listens after this
 // one) sees them.
 let exactQuery = null;            // "Search instead for ...": this query is not corrected
+let setupDocs = null;             // the index's documents, for the sections' meaning
+let wanted = false;               // the search box was used before the index arrived
+let lastSearch = null;            // what the theme's worker was last asked, to ask it again
 
 self.addEventListener("message", event => {
   const message = event.data;
@@ -332,15 +412,24 @@ self.addEventListener("message", event => {
     exactQuery = typeof message.data === "string" ? message.data : null;
     return;
   }
+  // The reader is about to search (the page sends this when the search box gets focus).
+  if (message && message.notes === "warm") {
+    wanted = true;
+    if (setupDocs) loadVectors(setupDocs);
+    return;
+  }
   if (!message || message.notes) return;
   if (message.type === SETUP) {
     if (message.data.config.separator) separator = new RegExp(message.data.config.separator);
-    learn(message.data.docs);
-    index(message.data.docs);
+    setupDocs = message.data.docs;
+    learn(setupDocs);
+    index(setupDocs);
+    if (wanted) loadVectors(setupDocs);
     return;
   }
   if (message.type !== QUERY || typeof message.data !== "string") return;
   event.stopImmediatePropagation();
+  if (setupDocs) loadVectors(setupDocs);
   // Another query ends it (not the empty one the page sends to search again).
   if (exactQuery !== null && message.data.trim() && message.data.trim() !== exactQuery.trim()) exactQuery = null;
   const fixed = exactQuery !== null ? message.data : corrected(message.data);
@@ -356,8 +445,14 @@ self.addEventListener("message", event => {
   const query = LUNR_SYNTAX.test(fixed) ? fixed
     : [...kept.flatMap(w => [`${w}^3`, w]), ...more.map(w => `${w}^1`),
        ...(completion ? [`${completion}^2`] : [])].join(" ");
+  lastSearch = query;
   self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query, notes: true } }));
 });
+
+function searchAgain() {
+  if (lastSearch !== null)
+    self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: lastSearch, notes: true } }));
+}
 
 // The theme's own worker, by the name the build found in the installed theme (see
 // hooks/search_wiring.py); only a name of that shape is loaded.
