@@ -54,9 +54,9 @@ def section_text(site: Path, url_path: str, fragment: str) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip().lower()
 
 
-def _search_page(served, browser):
+def _search_page(served, browser, page=None):
     """The home page with the search box open and its index loaded; only loopback is reached."""
-    page = browser.new_page()
+    page = page or browser.new_page()
     page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
     page.goto(served.url, wait_until="load")
     page.locator("input.md-search__input").click()
@@ -187,4 +187,33 @@ def test_everyday_words_find_the_notes_term(served, browser):
     page = _search_page(served, browser)
     first = _results(page, "keep a server asleep")[0]
     assert first[1] in ("ec2-hibernate", "introducing-ec2-hibernate"), first
+    page.close()
+
+
+def test_ranking_by_meaning_puts_the_section_that_means_the_question_first(served, browser):
+    # The Spot section with "up to 90% discount" shares no word with the question but
+    # "machines" (which everyday.yaml reads as "instance", as every EC2 section says): the
+    # words alone rank another Spot section first; the word vectors put this one first.
+    query = "cheapest machines that can be taken away"
+    with_meaning = _search_page(served, browser)
+    assert _results(with_meaning, query)[0][1] == "purchasing-options-spot-instances"
+    with_meaning.close()
+    words_only = browser.new_page()
+    words_only.route(re.compile(r".*/word-vectors\.bin$"), lambda route: route.abort())
+    words_only = _search_page(served, browser, words_only)
+    assert _results(words_only, query)[0][1] != "purchasing-options-spot-instances", \
+        "the words alone now find it: choose a question only the meaning finds"
+    words_only.close()
+
+
+def test_the_word_vectors_are_fetched_only_once_the_reader_starts_to_search(served, browser):
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(served.url + "ec2/", wait_until="load")
+    page.wait_for_timeout(500)
+    assert not [url for url in fetched if "word-vectors" in url], "fetched before search was used"
+    page.locator("input.md-search__input").focus()
+    page.wait_for_timeout(1000)
+    assert [url for url in fetched if url.endswith("assets/word-vectors.bin")]
     page.close()

@@ -139,9 +139,11 @@ function synonyms(query) {
 /* --- Meaning ----------------------------------------------------------------------------- */
 
 const SEMANTIC_WEIGHT = 10;      // a section that means the question gains up to this much
+const SEMANTIC_FLOOR = 0.3;      // ... when every word typed is one of the notes', this share of it
 let vectors = null;              // {index: Map word -> row, weights, values: Float32Array, dims}
 let sectionVectors = new Map();  // location -> unit vector of its title and text
 let vectorsLoading = null;
+let vectorsSettled = false;       // loaded, or failed for good
 
 /* The file scripts/distill_vectors.py writes: words, a weight each, four-bit vector values. */
 function readVectors(buffer) {
@@ -198,9 +200,11 @@ function loadVectors(docs) {
         const vector = meaning(`${title} ${title} ${plainText(doc.text)}`);
         if (vector) sectionVectors.set(doc.location, vector);
       }
-      if (lastQuery.typed.trim()) searchAgain();
+      vectorsSettled = true;
+      // Results already on screen (the wait ran out) are searched again with the meaning.
+      if (pendingQuery === null && lastQuery.typed.trim()) searchAgain();
     })
-    .catch(error => console.warn(error));   // without them, search ranks by words alone
+    .catch(error => { vectorsSettled = true; console.warn(error); });   // then by words alone
   return vectorsLoading;
 }
 
@@ -366,11 +370,16 @@ function rerank(result, query, extra, original) {
   const terms = queryTerms(query, extra, original);
   const phrase = phraseOf(query);
   const asked = meaning(query);
+  // Meaning counts as far as the reader's words are not the notes' own: "SSM parameter store"
+  // is found by its words alone, "where to keep passwords for my app" needs the meaning.
+  const content = tokens(query).map(trim).filter(w => w && !isStopWord(w));
+  const foreign = content.filter(w => !vocabulary.has(w)).length / Math.max(1, content.length);
+  const semanticWeight = SEMANTIC_WEIGHT * (SEMANTIC_FLOOR + (1 - SEMANTIC_FLOOR) * foreign);
   const groups = result.items.map(items => {
     for (const item of items) {
       item.score = score(item.location, terms, phrase);
       const section = sectionVectors.get(item.location);
-      if (asked && section && item.score > 0) item.score += SEMANTIC_WEIGHT * closeness(asked, section);
+      if (asked && section && item.score > 0) item.score += semanticWeight * closeness(asked, section);
     }
     const article = items.find(item => !item.location.includes("#"));
     const bestSection = Math.max(0, ...items.filter(item => item !== article).map(item => item.score));
@@ -405,6 +414,8 @@ let exactQuery = null;            // "Search instead for ...": this query is not
 let setupDocs = null;             // the index's documents, for the sections' meaning
 let wanted = false;               // the search box was used before the index arrived
 let lastSearch = null;            // what the theme's worker was last asked, to ask it again
+let pendingQuery = null;          // the query typed while the word vectors were on their way
+const VECTORS_WAIT_MS = 1000;
 
 self.addEventListener("message", event => {
   const message = event.data;
@@ -429,15 +440,27 @@ self.addEventListener("message", event => {
   }
   if (message.type !== QUERY || typeof message.data !== "string") return;
   event.stopImmediatePropagation();
-  if (setupDocs) loadVectors(setupDocs);
+  if (!setupDocs || !message.data.trim()) return search(message.data);   // the theme's own empty queries
+  // The first search waits for the meaning of words (a moment, from the site itself), so that
+  // results do not reorder under the reader's eyes; if it is slow, it searches without it.
+  const loading = loadVectors(setupDocs);
+  if (vectorsSettled) return search(message.data);
+  pendingQuery = message.data;
+  Promise.race([loading, new Promise(done => setTimeout(done, VECTORS_WAIT_MS))]).then(() => {
+    if (pendingQuery !== null) { const data = pendingQuery; pendingQuery = null; search(data); }
+  });
+});
+
+/* Rewrite the query typed and hand it to the theme's worker (which listens after this one). */
+function search(typed) {
   // Another query ends it (not the empty one the page sends to search again).
-  if (exactQuery !== null && message.data.trim() && message.data.trim() !== exactQuery.trim()) exactQuery = null;
-  const fixed = exactQuery !== null ? message.data : corrected(message.data);
-  lastCorrection = fixed !== message.data ? fixed : null;
+  if (exactQuery !== null && typed.trim() && typed.trim() !== exactQuery.trim()) exactQuery = null;
+  const fixed = exactQuery !== null ? typed : corrected(typed);
+  lastCorrection = fixed !== typed ? fixed : null;
   const more = synonyms(fixed);
-  lastQuery = { typed: message.data, text: fixed, extra: more };
-  const typed = fixed.trim().split(/\s+/);
-  const completion = /\s$/.test(fixed) ? null : complete(typed[typed.length - 1].toLowerCase());
+  lastQuery = { typed, text: fixed, extra: more };
+  const last = fixed.trim().split(/\s+/).pop();
+  const completion = /\s$/.test(fixed) ? null : complete(last.toLowerCase());
   // Every word twice: exact (stemmed, so "patching" finds "patch") and as a prefix (for the word
   // being typed); synonyms exact only. Stop words would match every word as prefixes: dropped.
   const words = fixed.split(/\s+/).filter(w => w && !isStopWord(w.toLowerCase()));
@@ -447,7 +470,7 @@ self.addEventListener("message", event => {
        ...(completion ? [`${completion}^2`] : [])].join(" ");
   lastSearch = query;
   self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query, notes: true } }));
-});
+}
 
 function searchAgain() {
   if (lastSearch !== null)
