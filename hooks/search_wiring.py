@@ -4,8 +4,9 @@ Material ships its search worker under a content-hashed name (`search.a7633da7.m
 changes with every release. The name is found here, in the installed theme, and handed to the
 page template, which points the theme's config at `assets/search-worker.js?theme=<that name>`;
 the site's worker then loads the theme's from its own address. If the theme's worker cannot be
-found, or a page's config does not point at the site's worker, the build fails saying why:
-without it the site would quietly fall back to the theme's plain search.
+found, or a page's config does not point at the site's worker, or the worker's word vectors
+are missing, the build fails saying why: without them the site would quietly fall back to the
+theme's plain search, or to ranking by words alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,17 @@ from mkdocs.exceptions import PluginError
 WORKERS = "assets/javascripts/workers"
 THEME_WORKER = re.compile(r"^search\.[0-9a-f]+\.min\.js$")
 SITE_WORKER = "assets/search-worker.js?theme="
+SITE_PARTS = ("assets/search-worker.js", "assets/word-vectors.bin")
+
+
+def on_files(files, config, **kwargs):
+    # The site's worker and what it reads beside it; without the word vectors search would
+    # quietly rank by words alone.
+    missing = [name for name in SITE_PARTS if files.get_file_from_path(name) is None]
+    if missing:
+        raise PluginError(f"search: {', '.join(missing)} missing from the site (overrides/); "
+                          "restore it from the repository, or remake the vectors with scripts/distill_vectors.py")
+    return files
 
 
 def on_env(env, config, files, **kwargs):

@@ -153,6 +153,16 @@ def test_the_build_fails_saying_why_when_the_site_search_cannot_be_wired_in(tmp_
     assert "does not use the site's search worker" in result.stderr, result.stderr
 
 
+def test_the_build_fails_saying_why_when_the_word_vectors_are_missing(tmp_path):
+    project = make_project(tmp_path / "project", {"notes.txt": "## EC2\nSpot Block\n- one to six hours\n"})
+    (project / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    (project / "overrides" / "assets" / "word-vectors.bin").unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "assets/word-vectors.bin missing" in result.stderr, result.stderr
+
+
 def test_the_site_search_worker_loads_the_theme_worker_by_the_name_found_in_the_theme(real_site):
     import material
 
@@ -162,3 +172,4 @@ def test_the_site_search_worker_loads_the_theme_worker_by_the_name_found_in_the_
     assert json.loads(config.string)["search"] == f"../assets/search-worker.js?theme=javascripts/workers/{name}"
     assert (real_site / "assets" / "javascripts" / "workers" / name).is_file()
     assert (real_site / "assets" / "search-worker.js").is_file() and (real_site / "assets" / "notes.js").is_file()
+    assert (real_site / "assets" / "word-vectors.bin").is_file()
