@@ -351,7 +351,10 @@ function score(location, terms, phrase) {
   value += PHRASE_IN_TEXT * definitions / Math.max(1, wanted);
   if (wanted) value += COVERAGE_WEIGHT * (phraseFound ? 1 : (matched / wanted) ** 2);
   if (doc.title.size) {
-    const named = [...doc.title].filter(s => terms.some(t => t.forms.some(f => f.stems.includes(s)))).length;
+    // A heading word named by a synonym counts as much as the synonym does: "AMI" is not just
+    // what "server template" asked.
+    const named = [...doc.title].reduce((sum, s) =>
+      sum + Math.max(0, ...terms.filter(t => t.forms.some(f => f.stems.includes(s))).map(t => t.weight)), 0);
     const fit = named / doc.title.size;
     value += TITLE_FIT_WEIGHT * fit + (fit === 1 ? EXACT_TITLE * allInTitle : 0);
   }
