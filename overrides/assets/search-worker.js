@@ -253,6 +253,7 @@ function plainText(html) {
 }
 
 function index(docs) {
+  const pageTitles = new Map(docs.filter(doc => !doc.location.includes("#")).map(doc => [doc.location, plainText(doc.title)]));
   documents = new Map();
   documentFrequency = new Map();
   for (const doc of docs) {
@@ -260,7 +261,9 @@ function index(docs) {
     const titleStems = new Set(stems(title));
     const textStems = new Map();
     for (const s of stems(text)) textStems.set(s, (textStems.get(s) || 0) + 1);
-    const parents = new Set(stems(((self.NOTES_SECTIONS || {})[doc.location] || []).join(" ")));
+    // A section's context: the headings above it and its page's title ("AMI" for "AMI process").
+    const page = pageTitles.get(doc.location.split("#")[0]) || "";
+    const parents = new Set(stems([...((self.NOTES_SECTIONS || {})[doc.location] || []), doc.location.includes("#") ? page : ""].join(" ")));
     documents.set(doc.location, {
       literal: new Set([...tokens(title), ...tokens(text)].map(trim)),
       title: titleStems, parents, text: textStems, words: text.split(/\s+/).length,
