@@ -29,7 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from notesite import data, spelling  # noqa: E402  (the project's own lists, read from the checkout)
+from notesite import data, source, spelling  # noqa: E402  (the project's own lists and reading of notes)
 
 OUT = ROOT / "overrides" / "assets" / "word-vectors.bin"
 MAGIC = b"NWV1"
@@ -47,8 +47,7 @@ def vocabulary(notes_dir: Path) -> list[str]:
                        *(f"{k} {v}" for k, v in data.glossary().items()),
                        *(f"{k} {' '.join(v)}" for k, v in data.everyday().items()),
                        *data.terms()])
-    notes = " ".join(p.read_text(encoding="utf-8", errors="replace")
-                     for p in sorted(notes_dir.glob("*")) if p.suffix in (".txt", ".md"))
+    notes = " ".join(line.text for lines in source.read_notes(notes_dir) for line in lines)
     words = set(common) | set(WORD.findall(listed.lower())) | set(WORD.findall(notes.lower()))
     return sorted(w for w in words if len(w) <= 40)
 

@@ -378,8 +378,8 @@ function rerank(result, query, extra, original) {
   const asked = meaning(query);
   // Meaning counts as far as the reader's words are not the notes' own: "SSM parameter store"
   // is found by its words alone, "where to keep passwords for my app" needs the meaning.
-  const content = tokens(query).map(trim).filter(w => w && !isStopWord(w));
-  const foreign = content.filter(w => !vocabulary.has(w)).length / Math.max(1, content.length);
+  const typed = terms.filter(term => term.weight === 1);
+  const foreign = typed.filter(term => !vocabulary.has(term.word)).length / Math.max(1, typed.length);
   const semanticWeight = SEMANTIC_WEIGHT * (SEMANTIC_FLOOR + (1 - SEMANTIC_FLOOR) * foreign);
   const groups = result.items.map(items => {
     for (const item of items) {

@@ -59,14 +59,14 @@
       super(url, options);
       if (String(url).includes("search-worker")) {
         searchWorker = this;
-        // Ranking by meaning needs a file the worker fetches only once the reader starts to search.
-        const input = document.querySelector("[data-md-component=search-query]");
-        const warm = () => this.postMessage({ notes: "warm" });
-        if (input) input.addEventListener("focus", warm, { once: true });
-        else document.addEventListener("DOMContentLoaded", () => {
-          const box = document.querySelector("[data-md-component=search-query]");
-          if (box) box.addEventListener("focus", warm, { once: true });
-        }, { once: true });
+        // Ranking by meaning needs a file the worker fetches only once the reader starts to search
+        // (the box may not be on the page yet, so the document listens for it).
+        const warm = event => {
+          if (!event.target.matches || !event.target.matches("[data-md-component=search-query]")) return;
+          document.removeEventListener("focusin", warm);
+          this.postMessage({ notes: "warm" });
+        };
+        document.addEventListener("focusin", warm);
         this.addEventListener("message", event => {
           if (!event.data || event.data.type !== RESULT || !event.data.data) return;
           show(event.data.data.corrected, event.data.data.query);
