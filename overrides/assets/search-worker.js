@@ -30,6 +30,7 @@ let separator = /[\s\-]+/;
 let vocabulary = new Map();       // word -> how often the notes use it
 let glossary = [];                // [{abbr, words}] from the glossary
 let everyday = [];                // [[term, [everyday words]]]: "instance" for "server"
+let everydayWords = new Set();    // every word of that list: search knows them, so never corrects them
 let lastCorrection = null;
 
 function tokens(text) {
@@ -39,9 +40,10 @@ function tokens(text) {
 function learn(docs) {
   vocabulary = new Map();
   for (const doc of docs)
-    for (const token of tokens(`${doc.title} ${doc.text} ${(doc.tags || []).join(" ")}`.replace(/<[^>]+>/g, " ")))
-      vocabulary.set(token, (vocabulary.get(token) || 0) + 1);
+    for (const token of tokens(`${doc.title} ${doc.text} ${(doc.tags || []).join(" ")}`.replace(/<[^>]+>/g, " ")).map(trim))
+      if (token) vocabulary.set(token, (vocabulary.get(token) || 0) + 1);
   everyday = Object.entries(self.NOTES_EVERYDAY || {}).map(([term, plain]) => [term, plain.map(p => tokens(p).join(" "))]);
+  everydayWords = new Set(everyday.flatMap(([term, plain]) => [term, ...plain]).flatMap(tokens));
   glossary = Object.entries(self.NOTES_GLOSSARY || {}).map(([abbr, expansion]) => ({
     abbr: abbr.toLowerCase(), words: tokens(expansion), squashed: squash(expansion)
   }));
@@ -84,7 +86,9 @@ function isEnglish(word) {
 }
 
 function known(word, isLast) {
-  if (vocabulary.has(word) || glossary.some(g => g.abbr === word)) return true;
+  if (vocabulary.has(word) || everydayWords.has(word) || glossary.some(g => g.abbr === word)) return true;
+  // "apps", "cmks": the plural of a known word is a word too.
+  if (word.length >= 4 && word.endsWith("s") && known(word.slice(0, -1), false)) return true;
   // "server's", "don't": English when the word before the apostrophe is.
   if (isEnglish(word) || (word.includes("'") && word.split("'").every(part => !part || part.length < 4 || isEnglish(part))))
     return true;
@@ -121,19 +125,23 @@ function corrected(query) {
   }).join("");
 }
 
-/* Extra terms that say the same thing: abbreviations for expansions and back. */
+/* Extra terms that say the same thing: abbreviations for expansions and back. Each extra word
+ * keeps the words typed it stands for, so that a section holding it answers those words. */
 function synonyms(query) {
   const words = tokens(query);
   const text = ` ${words.join(" ")} `;
-  const extra = [];
+  const extra = new Map();          // extra word -> the words typed it stands for
+  const add = (said, meant) => {
+    for (const word of meant) if (!words.includes(word)) extra.set(word, [...new Set([...(extra.get(word) || []), ...said])]);
+  };
   for (const { abbr, words: expansion } of glossary) {
-    if (words.includes(abbr)) extra.push(...expansion);
-    else if (expansion.length > 1 && text.includes(` ${expansion.join(" ")} `)) extra.push(abbr);
+    if (words.includes(abbr)) add([abbr], expansion);
+    else if (expansion.length > 1 && text.includes(` ${expansion.join(" ")} `)) add(expansion, [abbr]);
   }
   // Everyday words bring in the notes' term for them: "server" also looks for "instance".
   for (const [term, plain] of everyday)
-    if (plain.some(p => text.includes(` ${p} `))) extra.push(...tokens(term));
-  return [...new Set(extra)].filter(w => !words.includes(w));
+    for (const p of plain) if (text.includes(` ${p} `)) add(tokens(p), tokens(term));
+  return [...extra].map(([word, stands]) => ({ word, for: stands }));
 }
 
 /* --- Meaning ----------------------------------------------------------------------------- */
@@ -214,6 +222,7 @@ const TITLE_WEIGHT = 3;          // a heading that names the query beats a secti
 const PAGE_TITLE_WEIGHT = 1;     // but a page's title (the service) is named by half the queries
 const SYNONYM_WEIGHT = 0.5;      // "Availability Zone" for "AZ" counts, but less than the words typed
 const COVERAGE_WEIGHT = 6;       // sections that hold every word of the question come first
+const SYNONYM_COVERAGE = 0.5;    // ... a word held only in the notes' term for it, this much
 // The query as typed, found whole ("StatusCheckFailed_Instance" for "status check failed
 // instance", "150 GB"): as strong as every word of it in a heading, and more in a heading.
 const PHRASE_IN_TEXT = 1.2;
@@ -222,8 +231,16 @@ const TITLE_FIT_WEIGHT = 4;      // of two headings that name the query, the one
 const EXACT_TITLE = 0.3;         // ... and a heading that is just what was asked wins clearly
 const LENGTH_DAMPING = 400;      // words after which a long section's text counts for less
 const PAGE_TOP_WEIGHT = 0.8;     // a page's introduction is less specific than a section that matches as well
-const PARENT_WEIGHT = 0.5;
-const LITERAL_WEIGHT = 0.5;      // the word exactly as typed ("patching"), not only its stem       // "Placement Groups" above "Spread": the heading's context, weaker
+const PARENT_WEIGHT = 0.5;       // "Placement Groups" above "Spread": the heading's context, weaker
+// A question that names a page's subject, if only by an everyday word ("traffic splitter" for
+// Elastic Load Balancing), is about that page: each of its sections gains, so that the page's
+// group of results comes first and its own best section leads, not a section elsewhere that
+// shares a word in another sense ("Requests type" for "every request").
+const PAGE_NAMED_WEIGHT = 2;
+const DERIVED_ENDINGS = /^(li|ly|al|ic|at|ion|ment|er|or|ive|ical|abl|ibl)$/;
+const DERIVED_WEIGHT = 0.5;
+const DERIVED_MIN_STEM = 4;
+const LITERAL_WEIGHT = 0.5;      // the word exactly as typed ("patching"), not only its stem
 
 let documents = new Map();       // location -> {title: Set, text: Map, squashedTitle, squashedText, words}
 let documentFrequency = new Map();
@@ -267,6 +284,7 @@ function index(docs) {
     documents.set(doc.location, {
       literal: new Set([...tokens(title), ...tokens(text)].map(trim)),
       title: titleStems, parents, text: textStems, words: text.split(/\s+/).length,
+      page: new Set(stems(page)),
       squashedTitle: squash(title), squashedText: squash(text)
     });
     for (const s of new Set([...titleStems, ...textStems.keys()]))
@@ -294,10 +312,24 @@ function queryTerms(query, extra, original) {
       const completion = complete(word);
       if (completion) forms.push({ stems: [stem(completion)], prefix: null });
     }
-    return { forms, weight: 1, abbreviation, word };
+    return { forms, weight: 1, abbreviation, word, derived: derivedStems(word) };
   });
-  for (const word of extra) terms.push({ forms: [{ stems: [stem(word)], prefix: null }], weight: SYNONYM_WEIGHT });
+  for (const { word, for: stands } of extra)
+    terms.push({ forms: [{ stems: [stem(word)], prefix: null }], weight: SYNONYM_WEIGHT, for: stands });
   return terms;
+}
+
+/*
+ * The notes' words derived from the word typed, or it from them: the stemmer leaves "weekly"
+ * (weekli) apart from "week" and "automatically" (automat) from "automate" (autom). Only
+ * derivational endings count, so "port" does not become "portal".
+ */
+function derivedStems(word) {
+  const base = stem(word);
+  if (base.length < DERIVED_MIN_STEM) return [];
+  const derives = (longer, shorter) => longer.startsWith(shorter) && DERIVED_ENDINGS.test(longer.slice(shorter.length));
+  return [...documentFrequency.keys()].filter(s =>
+    s !== base && s.length >= DERIVED_MIN_STEM && (derives(s, base) || derives(base, s)));
 }
 
 /* The most used word of the notes that starts with what is typed, if it is not a word itself. */
@@ -309,9 +341,10 @@ function complete(prefix) {
   return best;
 }
 
-/* 1 when the field holds a form of the term, 0.5 when only a prefix of it, else 0. */
+/* 1 when the field holds a form of the term, 0.5 when only a prefix or a derived word of it. */
 function match(field, term) {
   let best = 0;
+  if (term.derived && term.derived.some(s => field.has(s))) best = DERIVED_WEIGHT;
   for (const form of term.forms) {
     if (form.stems.every(s => field.has(s))) return 1;
     if (form.prefix)
@@ -329,11 +362,13 @@ function score(location, terms, phrase) {
   if (!doc) return 0;
   const total = Math.max(1, documents.size);
   let value = 0, matched = 0, wanted = 0, allInTitle = 0, definitions = 0;
+  const found = new Map();          // term -> how well the section holds it (0 to 1)
   for (const term of terms) {
     const rarest = Math.min(...term.forms[0].stems.map(s => documentFrequency.get(s) || 1));
     const idf = Math.log(1 + total / rarest);
     const inTitle = Math.max(match(doc.title, term), PARENT_WEIGHT * match(doc.parents, term));
     const inText = match(doc.text, term);
+    value += term.weight * idf * PAGE_NAMED_WEIGHT * match(doc.page, term);
     if (term.weight === 1) allInTitle += TITLE_WEIGHT * idf;
     if (term.word && doc.literal.has(term.word)) value += LITERAL_WEIGHT * idf;
     // Where an abbreviation typed is spelled out, the notes explain it: "AZ" -> "Availability Zone".
@@ -341,11 +376,16 @@ function score(location, terms, phrase) {
     const count = Math.max(textCount(doc, term), inText ? 1 : 0);
     value += term.weight * idf * ((location.includes("#") ? TITLE_WEIGHT : PAGE_TITLE_WEIGHT) * inTitle
                                   + inText * Math.sqrt(Math.min(count, 4)) / (1 + doc.words / LENGTH_DAMPING));
-    if (term.weight === 1) {
-      wanted += 1;
-      matched += Math.max(inTitle, inText);
-    }
+    found.set(term, Math.max(inTitle, inText));
   }
+  // Every word typed counts towards holding the whole question, in the notes' words if need be:
+  // "server template" is answered by a section on the AMI, though less than in the words typed.
+  const typed = terms.filter(term => term.weight === 1);
+  for (const term of typed) {
+    const bySynonym = Math.max(0, ...terms.filter(t => t.for && t.for.includes(term.word)).map(t => found.get(t)));
+    matched += Math.max(found.get(term), SYNONYM_COVERAGE * bySynonym);
+  }
+  wanted = typed.length;
   let phraseFound = false;
   if (phrase && doc.squashedTitle.includes(phrase)) { value += PHRASE_IN_TITLE * allInTitle; phraseFound = true; }
   else if (phrase && doc.squashedText.includes(phrase)) { value += PHRASE_IN_TEXT * allInTitle; phraseFound = true; }
@@ -393,7 +433,7 @@ function rerank(result, query, extra, original) {
     // just the title of its group.
     if (article && article.score < bestSection) article.score = 0;
     for (const item of items)
-      for (const word of extra) delete item.terms[word];
+      for (const { word } of extra) delete item.terms[word];
     items.sort((a, b) => b.score - a.score);
     return items;
   });
@@ -472,7 +512,7 @@ function search(typed) {
   const words = fixed.split(/\s+/).filter(w => w && !isStopWord(w.toLowerCase()));
   const kept = words.length ? words : [fixed];
   const query = LUNR_SYNTAX.test(fixed) ? fixed
-    : [...kept.flatMap(w => [`${w}^3`, w]), ...more.map(w => `${w}^1`),
+    : [...kept.flatMap(w => [`${w}^3`, w]), ...more.map(({ word }) => `${word}^1`),
        ...(completion ? [`${completion}^2`] : [])].join(" ");
   lastSearch = query;
   self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query, notes: true } }));
