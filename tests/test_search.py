@@ -212,6 +212,15 @@ def test_a_word_derived_from_the_notes_word_counts(served, browser):
     page.close()
 
 
+def test_everyday_words_are_found_in_any_form(served, browser):
+    # everyday.yaml lists "license" and "licensing" for the notes' "licence"; "licensed" is
+    # neither, but the same word: compared by stems, it finds Dedicated hosts (BYOL licences).
+    page = _search_page(served, browser)
+    path, fragment = _results(page, "software licensed per core")[0]
+    assert fragment == "dedicated-hosts", (path, fragment)
+    page.close()
+
+
 def test_ranking_by_meaning_puts_the_section_that_means_the_question_first(served, browser):
     # The Spot section with "up to 90% discount" shares no word with the question but
     # "machines" (which everyday.yaml reads as "instance", as every EC2 section says): the

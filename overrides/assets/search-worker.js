@@ -29,7 +29,7 @@ const LUNR_SYNTAX = /[*~^:+\-"]/;
 let separator = /[\s\-]+/;
 let vocabulary = new Map();       // word -> how often the notes use it
 let glossary = [];                // [{abbr, words}] from the glossary
-let everyday = [];                // [[term, [everyday words]]]: "instance" for "server"
+let everyday = [];                // [[term's words, [everyday phrases as stems]]]: "instance" for "server"
 let everydayWords = new Set();    // every word of that list: search knows them, so never corrects them
 let lastCorrection = null;
 
@@ -42,8 +42,9 @@ function learn(docs) {
   for (const doc of docs)
     for (const token of tokens(`${doc.title} ${doc.text} ${(doc.tags || []).join(" ")}`.replace(/<[^>]+>/g, " ")).map(trim))
       if (token) vocabulary.set(token, (vocabulary.get(token) || 0) + 1);
-  everyday = Object.entries(self.NOTES_EVERYDAY || {}).map(([term, plain]) => [term, plain.map(p => tokens(p).join(" "))]);
-  everydayWords = new Set(everyday.flatMap(([term, plain]) => [term, ...plain]).flatMap(tokens));
+  const pairs = Object.entries(self.NOTES_EVERYDAY || {});
+  everyday = pairs.map(([term, plain]) => [tokens(term), plain.map(p => tokens(p).map(word => stem(trim(word))))]);
+  everydayWords = new Set(pairs.flatMap(([term, plain]) => [term, ...plain]).flatMap(tokens));
   glossary = Object.entries(self.NOTES_GLOSSARY || {}).map(([abbr, expansion]) => ({
     abbr: abbr.toLowerCase(), words: tokens(expansion), squashed: squash(expansion)
   }));
@@ -138,9 +139,13 @@ function synonyms(query) {
     if (words.includes(abbr)) add([abbr], expansion);
     else if (expansion.length > 1 && text.includes(` ${expansion.join(" ")} `)) add(expansion, [abbr]);
   }
-  // Everyday words bring in the notes' term for them: "server" also looks for "instance".
+  // Everyday words bring in the notes' term for them: "server" also looks for "instance", and
+  // so does "servers" (the words are compared by their stems).
+  const stemmed = words.map(word => stem(trim(word)));
   for (const [term, plain] of everyday)
-    for (const p of plain) if (text.includes(` ${p} `)) add(tokens(p), tokens(term));
+    for (const phrase of plain)
+      for (let i = 0; i + phrase.length <= stemmed.length; i++)
+        if (phrase.every((s, j) => stemmed[i + j] === s)) add(words.slice(i, i + phrase.length).map(trim), term);
   return [...extra].map(([word, stands]) => ({ word, for: stands }));
 }
 
