@@ -6,15 +6,18 @@
  *   1. Misspelt words are corrected against the words of the notes ("maintainance window" ->
  *      "maintenance window"); the result says so, and the page shows "Showing results for",
  *      with a link to search for exactly what was typed. A word that is English is never
- *      corrected, though the notes lack it ("checking", "healthy"): the word list
- *      (english.js) is loaded for the first word the notes do not know.
+ *      corrected, though the notes lack it ("checking", "healthy"), nor is its plural or a
+ *      word of the everyday list: the word list (english.js) is loaded for the first word the
+ *      notes do not know.
  *   2. Abbreviations and what they stand for find each other, from the same glossary that
  *      feeds the pages' tooltips: "AZ" also looks for "Availability Zone", "Systems Manager"
- *      also for "SSM".
+ *      also for "SSM"; everyday words bring in the notes' term ("server" for "instance").
  * Behind, on every result:
- *   3. Ranking by section: a page's own entry (the text above its first heading) leads only
- *      when it is the best match on that page; otherwise it is just the title of its group, and
- *      the best section comes first.
+ *   3. Ranking by section: the words of the question in a section's heading, its context and
+ *      its text, the whole question held before a part of it, a page whose subject the
+ *      question names before others. A page's own entry (the text above its first heading)
+ *      leads only when it is the best match on that page; otherwise it is just the title of
+ *      its group, and the best section comes first.
  *   4. Ranking by meaning: static word vectors (word-vectors.bin, made by
  *      scripts/distill_vectors.py) add up to a vector for the question and for each section;
  *      the closer they are, the more the section gains, so "restart the server" leans towards
@@ -243,8 +246,8 @@ const PARENT_WEIGHT = 0.5;       // "Placement Groups" above "Spread": the headi
 // shares a word in another sense ("Requests type" for "every request").
 const PAGE_NAMED_WEIGHT = 2;
 const DERIVED_ENDINGS = /^(li|ly|al|ic|at|ion|ment|er|or|ive|ical|abl|ibl)$/;
-const DERIVED_WEIGHT = 0.5;
-const DERIVED_MIN_STEM = 4;
+const DERIVED_WEIGHT = 0.5;       // "weekly" for "week": the same idea, not the same word
+const DERIVED_MIN_STEM = 4;       // shorter stems share beginnings by chance
 const LITERAL_WEIGHT = 0.5;      // the word exactly as typed ("patching"), not only its stem
 
 let documents = new Map();       // location -> {title: Set, text: Map, squashedTitle, squashedText, words}
