@@ -156,7 +156,7 @@ function synonyms(query) {
 
 const SEMANTIC_WEIGHT = 10;      // a section that means the question gains up to this much
 const SEMANTIC_FLOOR = 0.3;      // ... when every word typed is one of the notes', this share of it
-let vectors = null;              // {index: Map word -> row, weights, values: Float32Array, dims}
+let vectors = null;              // {index: Map word -> row, weights, packed: four bits a value, step, dims}
 let sectionVectors = new Map();  // location -> unit vector of its title and text
 let vectorsLoading = null;
 let vectorsSettled = false;       // loaded, or failed for good
@@ -172,13 +172,10 @@ function readVectors(buffer) {
   offset += wordBytes;
   const weights = new Uint8Array(buffer, offset, count);
   offset += count;
+  // The values stay packed: a query or a section reads the rows of its own words only, so the
+  // first search does not wait for all 30,000 rows to be unpacked.
   const packed = new Uint8Array(buffer, offset, count * dims / 2);
-  const values = new Float32Array(count * dims);
-  for (let i = 0; i < packed.length; i++) {
-    values[2 * i] = ((packed[i] & 15) - 8) * scale / 7;
-    values[2 * i + 1] = ((packed[i] >> 4) - 8) * scale / 7;
-  }
-  return { index: new Map(words.map((w, i) => [w, i])), weights, values, dims };
+  return { index: new Map(words.map((w, i) => [w, i])), weights, packed, step: scale / 7, dims };
 }
 
 /* The weighted sum of the words' vectors, as a unit vector (null when no word is known). */
@@ -189,8 +186,12 @@ function meaning(text) {
   for (const word of tokens(text).map(trim)) {
     const row = vectors.index.get(word);
     if (row === undefined) continue;
-    const weight = vectors.weights[row] / 255, at = row * vectors.dims;
-    for (let d = 0; d < vectors.dims; d++) sum[d] += weight * vectors.values[at + d];
+    const weight = vectors.weights[row] / 255, at = row * vectors.dims / 2;
+    for (let d = 0; d < vectors.dims; d += 2) {
+      const byte = vectors.packed[at + d / 2];   // two values a byte, the first in the low four bits
+      sum[d] += weight * ((byte & 15) - 8) * vectors.step;
+      sum[d + 1] += weight * ((byte >> 4) - 8) * vectors.step;
+    }
     any = true;
   }
   const norm = Math.hypot(...sum);
