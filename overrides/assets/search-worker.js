@@ -41,12 +41,18 @@ function tokens(text) {
 }
 
 function learn(docs) {
-  vocabulary = new Map();
+  const counts = new Map();
   for (const doc of docs)
-    for (const token of tokens(`${doc.title} ${doc.text} ${(doc.tags || []).join(" ")}`.replace(/<[^>]+>/g, " ")).map(trim))
-      if (token) vocabulary.set(token, (vocabulary.get(token) || 0) + 1);
+    for (const token of tokens(`${doc.title} ${doc.text} ${(doc.tags || []).join(" ")}`.replace(/<[^>]+>/g, " ")))
+      counts.set(token, (counts.get(token) || 0) + 1);
+  // Punctuation trimmed once a distinct token, not once a use: "cron," is the word "cron".
+  vocabulary = new Map();
+  for (const [token, count] of counts) {
+    const word = trim(token);
+    if (word) vocabulary.set(word, (vocabulary.get(word) || 0) + count);
+  }
   const pairs = Object.entries(self.NOTES_EVERYDAY || {});
-  everyday = pairs.map(([term, plain]) => [tokens(term), plain.map(p => tokens(p).map(word => stem(trim(word))))]);
+  everyday = pairs.map(([term, plain]) => [tokens(term), plain.map(stems)]);
   everydayWords = new Set(pairs.flatMap(([term, plain]) => [term, ...plain]).flatMap(tokens));
   glossary = Object.entries(self.NOTES_GLOSSARY || {}).map(([abbr, expansion]) => ({
     abbr: abbr.toLowerCase(), words: tokens(expansion), squashed: squash(expansion)
@@ -279,7 +285,7 @@ function plainText(html) {
 }
 
 function index(docs) {
-  const pageTitles = new Map(docs.filter(doc => !doc.location.includes("#")).map(doc => [doc.location, plainText(doc.title)]));
+  const pageStems = new Map(docs.filter(doc => !doc.location.includes("#")).map(doc => [doc.location, new Set(stems(plainText(doc.title)))]));
   documents = new Map();
   documentFrequency = new Map();
   for (const doc of docs) {
@@ -288,12 +294,12 @@ function index(docs) {
     const textStems = new Map();
     for (const s of stems(text)) textStems.set(s, (textStems.get(s) || 0) + 1);
     // A section's context: the headings above it and its page's title ("AMI" for "AMI process").
-    const page = pageTitles.get(doc.location.split("#")[0]) || "";
-    const parents = new Set(stems([...((self.NOTES_SECTIONS || {})[doc.location] || []), doc.location.includes("#") ? page : ""].join(" ")));
+    const page = pageStems.get(doc.location.split("#")[0]) || new Set();
+    const parents = new Set([...stems(((self.NOTES_SECTIONS || {})[doc.location] || []).join(" ")), ...(doc.location.includes("#") ? page : [])]);
     documents.set(doc.location, {
       literal: new Set([...tokens(title), ...tokens(text)].map(trim)),
       title: titleStems, parents, text: textStems, words: text.split(/\s+/).length,
-      page: new Set(stems(page)),
+      page,
       squashedTitle: squash(title), squashedText: squash(text)
     });
     for (const s of new Set([...titleStems, ...textStems.keys()]))
@@ -323,9 +329,12 @@ function queryTerms(query, extra, original) {
     }
     return { forms, weight: 1, abbreviation, word, derived: derivedStems(word) };
   });
-  for (const { word, for: stands } of extra)
-    terms.push({ forms: [{ stems: [stem(word)], prefix: null }], weight: SYNONYM_WEIGHT, for: stands });
-  return terms;
+  const synonymTerms = extra.map(({ word, for: stands }) =>
+    ({ forms: [{ stems: [stem(word)], prefix: null }], weight: SYNONYM_WEIGHT, for: stands }));
+  // Each word typed knows the extra terms that stand for it: a section holding one of them
+  // holds that word, in the notes' words.
+  for (const term of terms) term.through = synonymTerms.filter(t => t.for.includes(term.word));
+  return [...terms, ...synonymTerms];
 }
 
 /*
@@ -386,15 +395,13 @@ function score(location, terms, phrase) {
     value += term.weight * idf * ((location.includes("#") ? TITLE_WEIGHT : PAGE_TITLE_WEIGHT) * inTitle
                                   + inText * Math.sqrt(Math.min(count, 4)) / (1 + doc.words / LENGTH_DAMPING));
     found.set(term, Math.max(inTitle, inText));
+    if (term.weight === 1) wanted += 1;
   }
   // Every word typed counts towards holding the whole question, in the notes' words if need be:
   // "server template" is answered by a section on the AMI, though less than in the words typed.
-  const typed = terms.filter(term => term.weight === 1);
-  for (const term of typed) {
-    const bySynonym = Math.max(0, ...terms.filter(t => t.for && t.for.includes(term.word)).map(t => found.get(t)));
-    matched += Math.max(found.get(term), SYNONYM_COVERAGE * bySynonym);
-  }
-  wanted = typed.length;
+  for (const term of terms)
+    if (term.through)
+      matched += Math.max(found.get(term), SYNONYM_COVERAGE * Math.max(0, ...term.through.map(t => found.get(t))));
   let phraseFound = false;
   if (phrase && doc.squashedTitle.includes(phrase)) { value += PHRASE_IN_TITLE * allInTitle; phraseFound = true; }
   else if (phrase && doc.squashedText.includes(phrase)) { value += PHRASE_IN_TEXT * allInTitle; phraseFound = true; }
