@@ -12,6 +12,7 @@ literal text.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
@@ -62,7 +63,11 @@ MARKUP_HINT = re.compile(r"[`*\[<&\\~]")
 # "_emphasis_" but not pid_file: an underscore at a word's edge (asked only of lines with one).
 EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 EMPHASIS = frozenset({"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"})
-UNSAFE_URL = re.compile(r"^\s*(?:javascript|vbscript|data|file):", re.IGNORECASE)
+UNSAFE_SCHEME = re.compile(r"(?:javascript|vbscript|data|file):", re.IGNORECASE)
+# What browsers drop from an address before reading its scheme: ASCII tab and line breaks
+# anywhere ("java\nscript:"), control characters and spaces at its start.
+URL_IGNORED_ANYWHERE = re.compile(r"[\t\n\r]")
+URL_IGNORED_AT_START = re.compile(r"^[\x00-\x20]+")
 BACKTICK_RUN = re.compile(r"`+")
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
 SHIFT_TYPO = re.compile(r"(?<![\w.])[A-Z]{2}[a-z]{2,}(?!\w)")
@@ -384,7 +389,10 @@ def markup(text: str) -> list[Segment]:
 
 
 def _safe_url(url: str) -> bool:
-    return not UNSAFE_URL.match(url)
+    """Whether a browser would read the address as one that cannot run or embed anything,
+    once it has decoded entities and dropped what it drops."""
+    seen = URL_IGNORED_AT_START.sub("", URL_IGNORED_ANYWHERE.sub("", html.unescape(url)))
+    return not UNSAFE_SCHEME.match(seen)
 
 
 def _destination(url: str, title: object) -> str:

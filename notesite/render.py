@@ -32,7 +32,9 @@ NAV_FILE = ".pages"
 INDENT = "    "
 UNSAFE_IN_HEAD = re.compile(r"[<>\"`]")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
-CODE_SPAN_OR_TAG = re.compile(r"`[^`]*`|<")
+# In a table row: a backslash escape (so that an escaped backtick opens no code span), a code
+# span (its "<" is shown as typed), or a "<" that would open raw HTML.
+ESCAPE_CODE_SPAN_OR_TAG = re.compile(r"\\.|(`+)(?:.*?[^`])?\1(?!`)|<")
 
 
 def page_file(page: Page) -> str:
@@ -102,7 +104,7 @@ def _verbatim(node: Node) -> list[str]:
     lines = [t[margin:] for t in lines]
     kind, _, language = node.info.partition(" ")
     if kind == "table":
-        return [CODE_SPAN_OR_TAG.sub(lambda m: m.group(0) if m.group(0).startswith("`") else "&lt;", t)
+        return [ESCAPE_CODE_SPAN_OR_TAG.sub(lambda m: "&lt;" if m.group(0) == "<" else m.group(0), t)
                 for t in lines]
     if lines and FENCE_LINE.match(lines[0]):
         lines = lines[1:-1]
