@@ -28,7 +28,8 @@ _build: dict = {}
 
 def on_config(config, **kwargs):
     url = config.get("repo_url") or ""
-    _build["repository"] = history.Repository(url, config["extra"].get("notes_branch") or "main") if url else None
+    _build["repository"] = history.Repository(url, config["extra"].get("notes_branch") or "main",
+                                              history.repository_prefix(ROOT)) if url else None
     return config
 
 
@@ -41,6 +42,8 @@ def on_pre_build(config, **kwargs) -> None:
     except history.NoHistory as why:
         log.info("no section dates: %s", why)
         blames = {}
+    for commit in history.undated_commits(blames):
+        log.info("no dates from commit %s: its date is out of range; its lines show none", commit[:12])
     found = history.sections(sources, blames)
     _build["by_page"] = {}
     for section in found:

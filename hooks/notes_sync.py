@@ -40,6 +40,7 @@ def on_pre_build(config, **kwargs) -> None:
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     import notesite
+    from notesite.source import hidden_notes
 
     try:
         # Ids are registered as published by scripts/clean_notes.py only, never mid-edit.
@@ -50,6 +51,8 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(f"notes: {err}") from None
     if changed:
         log.info("regenerated from the notes: %s", ", ".join(changed))
+    for hidden in hidden_notes(NOTES):
+        log.info("not published: %s is hidden (a dot file or folder)", hidden.relative_to(NOTES).as_posix())
     # The fingerprint taken before the notes were read: a save while the cleanup ran differs
     # from it, so the next build makes the pages again.
     STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": pages_fingerprint(docs)}))

@@ -21,6 +21,13 @@ RECENT_SECTIONS = 10
 FEED_ENTRIES = 30
 UNCOMMITTED = "0" * 40
 BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+)")
+# Dates a page can show: a commit's author time is whatever its author's clock (or hand) said.
+FIRST_TIME, LAST_TIME = 0, 253402300799      # 1970-01-01 to 9999-12-31, UTC
+# Characters XML 1.0 cannot hold at all (the feed would not parse): C0 controls but tab and
+# line breaks, surrogates, U+FFFE and U+FFFF.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Controls that show as nothing, or reorder the text around them, in a name on the page.
+HIDDEN_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 # A heading, and the paragraph after it when that is the line's lead ("Spread - spreads
 # instances..."): the section's dates go after the lead, which reads as one line with its heading.
 HEADING = re.compile(r'(?P<heading><h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>.*?</h(?P=level)>)'
@@ -65,12 +72,13 @@ class Repository:
 
     url: str
     branch: str
+    prefix: str = ""     # the project's folder in the repository ("" at its root; "site/" below it)
 
     def view(self, section: Section) -> str:
-        return f"{self.url.rstrip('/')}/blob/{self.branch}/{section.path}#L{section.first}-L{section.last}"
+        return f"{self.url.rstrip('/')}/blob/{self.branch}/{self.prefix}{section.path}#L{section.first}-L{section.last}"
 
     def edit(self, section: Section) -> str:
-        return f"{self.url.rstrip('/')}/edit/{self.branch}/{section.path}"
+        return f"{self.url.rstrip('/')}/edit/{self.branch}/{self.prefix}{section.path}"
 
 
 def parse_blame(porcelain: str) -> list[LineChange | None]:
@@ -85,7 +93,8 @@ def parse_blame(porcelain: str) -> list[LineChange | None]:
         elif row.startswith("author "):
             author = row[len("author "):]
         elif row.startswith("author-time "):
-            when = int(row[len("author-time "):])
+            value = row[len("author-time "):]
+            when = int(value) if value.lstrip("-").isdigit() else -1   # -1: a date no page shows
         elif row.startswith("\t"):
             lines[number] = None if commit == UNCOMMITTED else LineChange(commit, author, when)
     return [lines.get(n) for n in range(1, max(lines, default=0) + 1)]
@@ -97,10 +106,26 @@ def sections(sources: dict, blames: dict[str, list[LineChange | None]]) -> list[
     for page, about in sources.items():
         for ident, section in about["sections"].items():
             first, last = section["lines"]
-            changes = [c for c in blames.get(section["path"], [])[first - 1:last] if c is not None]
+            changes = [c for c in blames.get(section["path"], [])[first - 1:last] if dated(c)]
             out.append(Section(page, ident, about["title"], section["title"], section["path"], first, last,
                                max(changes, key=lambda c: c.when) if changes else None, section.get("lead", False)))
     return out
+
+
+def dated(change: LineChange | None) -> bool:
+    """Whether a line's change has a date a page can show (a commit dated in the year 3170843
+    has none: its lines show no date rather than stop the build)."""
+    return change is not None and FIRST_TIME <= change.when <= LAST_TIME
+
+
+def undated_commits(blames: dict[str, list[LineChange | None]]) -> list[str]:
+    """Commits whose dates are out of range, for the build to say so."""
+    return sorted({c.commit for changes in blames.values() for c in changes if c is not None and not dated(c)})
+
+
+def shown_name(name: str) -> str:
+    """An author's name with what shows as nothing or reorders text removed."""
+    return " ".join(HIDDEN_IN_NAME.sub("", name).split())
 
 
 def recent(all_sections: list[Section], limit: int) -> list[Section]:
@@ -126,7 +151,9 @@ def decorate(page_html: str, by_id: dict[str, Section], repository: Repository |
 def _source_line(section: Section, repository: Repository | None) -> str:
     parts = []
     if section.changed:
-        who = f" by {html.escape(section.changed.author)}" if section.changed.author else ""
+        name = shown_name(section.changed.author)
+        # In <bdi>: a name in a right-to-left script never reorders the words around it.
+        who = f" by <bdi>{html.escape(name)}</bdi>" if name else ""
         parts.append(f'<time datetime="{_utc(section.changed.when).isoformat()}">Changed {section.date}</time>{who}')
     if repository:
         parts.append(f'<a href="{html.escape(repository.view(section))}">View in the notes</a>')
@@ -163,20 +190,37 @@ def atom_feed(changed: list[Section], site_url: str, site_name: str) -> str:
     entries = []
     for s in changed:
         link = f"{base}s/{s.page}/{s.id}/"
-        author = f"<author><name>{html.escape(s.changed.author)}</name></author>" if s.changed.author else ""
+        name = shown_name(s.changed.author)
+        author = f"<author><name>{_xml(name)}</name></author>" if name else ""
         entries.append(
-            f"<entry><title>{html.escape(f'{s.page_title} › {s.title}')}</title>"
+            f"<entry><title>{_xml(f'{s.page_title} › {s.title}')}</title>"
             f'<link href="{html.escape(link)}"/><id>{html.escape(link)}#{s.changed.commit[:12]}</id>'
             f"<updated>{_utc(s.changed.when).isoformat()}</updated>{author}"
             f"<summary>Changed {s.date} ({html.escape(s.path)}, lines {s.first}-{s.last})</summary></entry>")
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
-            f"<title>{html.escape(site_name)}: recently changed</title>"
+            f"<title>{_xml(site_name)}: recently changed</title>"
             f'<link href="{html.escape(base)}"/><link rel="self" href="{html.escape(base)}feed.xml"/>'
             f"<id>{html.escape(base)}</id><updated>{updated}</updated>\n" + "\n".join(entries) + "\n</feed>\n")
 
 
+def _xml(text: str) -> str:
+    return html.escape(NOT_XML.sub("", text))
+
+
 def _utc(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+MAILMAP = ".mailmap"
+
+
+def repository_prefix(root: Path) -> str:
+    """The project's folder inside its repository, as links to the repository host need it:
+    "" at the repository's root, "docs-site/" in a subfolder; "" when there is no repository."""
+    try:
+        return _git(root, "rev-parse", "--show-prefix").strip()
+    except NoHistory:
+        return ""
 
 
 class NoHistory(Exception):
@@ -186,12 +230,18 @@ class NoHistory(Exception):
 def read_blame(root: Path, paths: list[str], cache: Path) -> dict[str, list[LineChange | None]]:
     """Each notes file's line changes, from git; reused from `cache` while the notes' commit and
     their text are the same, so that an unchanged build runs one git command."""
-    shallow, tree = _git(root, "rev-parse", "--is-shallow-repository", "HEAD:./notes").split()
+    shallow, _ = _git(root, "rev-parse", "--is-shallow-repository", "HEAD:./notes").split()
     if shallow == "true":
         raise NoHistory("this is a shallow clone: fetch the full history (fetch-depth: 0) for section dates")
-    digest = hashlib.sha256(tree.encode())
-    for path in sorted(paths):
-        digest.update(path.encode() + b"\0" + (root / path).read_bytes())
+    # The commit that last touched the notes, not only their tree: an amended or rebased
+    # commit (another author, another date) gives the same tree; and who .mailmap says wrote it.
+    last = _git(root, "log", "-1", "--format=%H", "--", "notes")
+    digest = hashlib.sha256(last.encode())
+    for path in sorted(paths) + [MAILMAP]:
+        try:
+            digest.update(path.encode() + b"\0" + (root / path).read_bytes())
+        except FileNotFoundError:
+            digest.update(path.encode() + b"\0-")
     key = digest.hexdigest()
     try:
         saved = json.loads(cache.read_text())
@@ -214,10 +264,12 @@ def _blame(root: Path, path: str) -> list[LineChange | None]:
 
 def _git(root: Path, *args: str) -> str:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     except OSError:
         raise NoHistory("git is not installed: section dates need it") from None
+    # Names and messages are whatever bytes their authors' tools wrote: read leniently.
+    stdout, stderr = (out.decode("utf-8", errors="replace") for out in (done.stdout, done.stderr))
     if done.returncode != 0:
-        why = (done.stderr.strip().splitlines() or ["git failed"])[-1]
+        why = (stderr.strip().splitlines() or ["git failed"])[-1]
         raise NoHistory(f"the notes have no git history here ({why})")
-    return done.stdout
+    return stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,8 @@ def note_files(notes: Path) -> list[Path]:
         raise NotesError(str(notes), None, "no such file or folder; pass --notes PATH to the notes")
     if notes.is_file():
         return [notes]
-    files = sorted(p for p in notes.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES)
+    files = sorted(p for p in notes.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES
+                   and not _hidden(p.relative_to(notes)))
     if not files:
         raise NotesError(str(notes), None, "holds no *.txt or *.md notes; add one or pass --notes FILE")
     folder = notes.resolve()
@@ -43,6 +45,19 @@ def note_files(notes: Path) -> list[Path]:
             raise NotesError(str(file), None, f"links to {file.resolve()}, outside the notes folder; "
                                               "copy the notes into the folder instead of linking them")
     return files
+
+
+def hidden_notes(notes: Path) -> list[Path]:
+    """Notes files under a folder that are not read: in a hidden folder (an editor's `.trash/`,
+    `.obsidian/`) or hidden themselves. What an author hides is not meant for the site."""
+    if not notes.is_dir():
+        return []
+    return sorted(p for p in notes.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES
+                  and _hidden(p.relative_to(notes)))
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def utf8_text(data: bytes, path: str) -> str:
@@ -79,13 +94,18 @@ def _control_picture(match: re.Match) -> str:
 
 
 def shown_path(path: Path, root: Path | None) -> str:
-    """A path as error messages show it: relative to `root` when it lies under it."""
+    """A path as the site and its messages show it: relative to `root`, never the machine's own.
+
+    As the path is written first (a symlinked notes/ is an editor's vault: its files are still
+    the project's notes/), then with links followed; a file outside the root shows by its name.
+    """
     if root is None:
         return str(path)
-    try:
-        return str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(path)
+    for mine, theirs in ((os.path.abspath(path), os.path.abspath(root)), (path.resolve(), root.resolve())):
+        relative = os.path.relpath(mine, theirs)
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            return Path(relative).as_posix()
+    return path.name
 
 
 def read_notes(notes: Path, display_root: Path | None = None) -> list[list[SourceLine]]:

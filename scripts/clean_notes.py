@@ -11,6 +11,7 @@ Exit codes: 0 done (or up to date), 1 stale pages under --check, 2 bad input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def run(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         _check_paths(args)
-        site = build(args.notes, display_root=Path.cwd(), registry=None if args.fresh_registry else args.anchors)
+        site = build(args.notes, display_root=_project_of(args.notes), registry=None if args.fresh_registry else args.anchors)
         if args.spell_report:
             print(spelling_report(site), end="")
             return 0
@@ -59,6 +60,14 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     print(site_report(site, changed))
     return 0
+
+
+def _project_of(notes: Path) -> Path:
+    """What the notes' paths are written relative to (in the pages' sources and in messages):
+    this project when they are its notes, wherever the command is run from; else the folder it
+    is run from. Never the machine's own absolute path."""
+    inside = os.path.abspath(notes)
+    return ROOT if inside == str(ROOT) or inside.startswith(str(ROOT) + os.sep) else Path.cwd()
 
 
 def _check_paths(args: argparse.Namespace) -> None:

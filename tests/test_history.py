@@ -195,3 +195,66 @@ def test_a_heading_whose_line_goes_on_keeps_its_words_together_and_the_dates_fol
     assert re.fullmatch(r'<h3 id="spread">Spread</h3>\n<p>spreads instances</p>\n<p class="notes-source"[^\n]*</p>\n'
                         r'<ul><li>x</li></ul><h3 id="cluster">Cluster</h3>\n<p class="notes-source"[^\n]*</p>\n'
                         r'<p>same rack</p>', page), page
+
+
+# History as untrusted input: whatever a commit says of its author and date.
+
+def test_an_author_name_with_a_direction_override_cannot_reorder_the_line():
+    change = history.LineChange("b" * 40, "Ann \u202eEdit\u202c", 1893456000)
+    section = history.Section("ec2", "spread", "EC2", "Spread", "notes/n.txt", 2, 3, change)
+    page = history.decorate('<h2 id="spread">Spread</h2>', {"spread": section}, history.Repository(REPO, "main"))
+    assert "\u202e" not in page and "by <bdi>Ann Edit</bdi>" in page
+
+
+def test_control_characters_in_an_author_name_keep_the_feed_valid_xml():
+    change = history.LineChange("b" * 40, "Ann\x01 \ufffeBee", 1893456000)
+    section = history.Section("ec2", "spread", "EC2", "Spr\x02ead", "notes/n.txt", 2, 3, change)
+    feed = ElementTree.fromstring(history.atom_feed([section], "https://example.github.io/n/", "Notes\x03"))
+    assert feed.find(f"{ATOM}entry/{ATOM}author/{ATOM}name").text == "Ann Bee"
+    assert feed.find(f"{ATOM}entry/{ATOM}title").text == "EC2 › Spread"
+
+
+def test_a_commit_dated_out_of_range_gives_its_lines_no_date_rather_than_stopping():
+    porcelain = (f"{'a' * 40} 1 1 1\nauthor Ana\nauthor-time 100000000000000\nfilename n.txt\n\tSpread\n"
+                 f"{'b' * 40} 2 2 1\nauthor Bo\nauthor-time 1893456000\nfilename n.txt\n\t- x\n")
+    blames = {"n.txt": history.parse_blame(porcelain)}
+    sources = {"ec2": {"title": "EC2", "sections": {"spread": {"title": "Spread", "path": "n.txt", "lines": [1, 2]}}}}
+    (section,) = history.sections(sources, blames)
+    assert section.changed.author == "Bo" and section.date == "2030-01-01"
+    assert history.undated_commits(blames) == ["a" * 40]
+
+
+def test_an_author_name_that_is_not_utf8_builds_with_a_replacement_character(repository, tmp_path):
+    # A commit written by an old tool: its author's name in latin-1 bytes, which git keeps as
+    # given (written as a raw object: `git commit` itself would convert the name).
+    tree, parent = git(repository, "rev-parse", "HEAD^{tree}", "HEAD~1").split()
+    raw = (f"tree {tree}\nparent {parent}\n".encode() + b"author Ren\xe9 <r@example.com> 1893456000 +0000\n"
+           b"committer Ren\xe9 <r@example.com> 1893456000 +0000\n\nlatin-1\n")
+    commit = subprocess.run(["git", "-C", str(repository), "hash-object", "-t", "commit", "-w", "--stdin"],
+                            input=raw, capture_output=True, check=True).stdout.decode().strip()
+    git(repository, "update-ref", "HEAD", commit)
+    _build(repository, tmp_path / "site")
+    assert "by <bdi>Ren\ufffd</bdi>" in (tmp_path / "site" / "ec2" / "index.html").read_text()
+
+
+def test_an_amended_author_and_the_mailmap_reach_the_pages_without_a_notes_change(repository, tmp_path):
+    _build(repository, tmp_path / "site")
+    assert "Ana Author" in (tmp_path / "site" / "ec2" / "index.html").read_text()
+    (repository / ".mailmap").write_text("Ana Mapped <ana@example.com>\n")
+    _build(repository, tmp_path / "site")
+    assert "Ana Mapped" in (tmp_path / "site" / "ec2" / "index.html").read_text()
+    git(repository, "commit", "-q", "--amend", "--no-edit", "--author", "Other Person <o@example.com>")
+    _build(repository, tmp_path / "site")
+    assert "Other Person" in (tmp_path / "site" / "ec2" / "index.html").read_text()
+
+
+def test_a_project_in_a_subfolder_of_its_repository_links_to_its_notes_there(tmp_path):
+    outer = tmp_path / "repository"
+    project = make_project(outer / "site-notes", {"notes.txt": NOTES})
+    git(outer, "init", "-q", "-b", "main")
+    git(outer, "add", "site-notes/notes")
+    git(outer, "commit", "-q", "-m", "notes", date="2029-06-01T12:00:00+00:00")
+    _build(project, tmp_path / "site")
+    page = BeautifulSoup((tmp_path / "site" / "ec2" / "index.html").read_text(), "html.parser")
+    view = _section_line(page, "spot-block").find("a", string="View in the notes")["href"]
+    assert view.startswith(f"{REPO}/blob/main/site-notes/notes/notes.txt#L"), view

@@ -1,0 +1,54 @@
+"""Only the notes the author meant are published, and no path of the machine's own is."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, make_project, mkdocs_build
+
+NOTES = "## EC2\nSpot Block\n- block spot instance during a specified time frame\n"
+SECRET = "## Diary\nPrivate\n- not for the site\n"
+
+
+def _site_text(site: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*")
+                     if p.is_file() and p.suffix in (".html", ".json", ".js", ".xml"))
+
+
+def test_notes_in_hidden_folders_and_hidden_files_are_skipped_and_said_so(tmp_path):
+    project = make_project(tmp_path / "project", {"notes.txt": NOTES})
+    for hidden in (".trash/old.md", ".obsidian/snippet.md", ".draft.txt"):
+        (project / "notes" / hidden).parent.mkdir(parents=True, exist_ok=True)
+        (project / "notes" / hidden).write_text(SECRET)
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    assert "not for the site" not in _site_text(tmp_path / "site")
+    assert not (tmp_path / "site" / "diary").exists()
+    for hidden in (".trash/old.md", ".obsidian/snippet.md", ".draft.txt"):
+        assert f"not published: {hidden} is hidden" in built.stderr
+
+
+def test_a_symlinked_notes_folder_writes_no_machine_path(tmp_path):
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "notes.txt").write_text(NOTES)
+    project = make_project(tmp_path / "project", {})
+    (project / "notes").rmdir()
+    (project / "notes").symlink_to(vault)
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    sources = json.loads((project / "docs" / "assets" / "sources.json").read_text())
+    assert {s["path"] for page in sources["pages"].values() for s in page["sections"].values()} == {"notes/notes.txt"}
+    for where in (project / "docs", tmp_path / "site"):
+        assert str(tmp_path) not in _site_text(where)
+
+
+def test_the_cleanup_run_from_another_folder_writes_paths_relative_to_the_project():
+    # Run from / against this project's own notes, with --check: it must find the pages as they
+    # are (paths relative to the project), and write nothing.
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "clean_notes.py"), "--check"], cwd="/",
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
