@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .assemble import SLUG_FORM, Page, Topic
+from .assemble import SLUG_FORM, Page, Topic, slugify
 from .data import YAML_LOADER
 from .errors import NotesError
 from .inline import words
@@ -82,7 +82,7 @@ def load(path: Path, shown: str | None = None) -> Registry:
     return Registry(entries=entries, path=shown, source=source)
 
 
-ENTRY_FIELDS = {"title": str, "words": str, "moved_to": str, "retired": bool}
+ENTRY_FIELDS = {"title": str, "words": str, "moved_to": str, "retired": bool, "why": str}
 YAML_STR, YAML_BOOL, YAML_NULL = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "bool", "null"))
 YAML_TRUE = frozenset({"true", "yes", "on"})
 MOVED_TO = re.compile(rf"(?:{SLUG_FORM.pattern})#(?:{SLUG_FORM.pattern})")
@@ -167,8 +167,35 @@ def _similarity(a: str, b: str) -> float:
     return len(left & right) / len(left | right)
 
 
+def keep_published(pages: list[Page], registry: Registry) -> dict[tuple[str, str], str]:
+    """A published id stays with the section that held it. Where headings share an id's text
+    (a duplicate appended later, shallower; a look-alike once its invisible characters are
+    gone), the section whose words match the published ones keeps the id, and the others get
+    ids of their own. Returns why each such other id was given, by (page, id)."""
+    why: dict[tuple[str, str], str] = {}
+    for page in pages:
+        published = registry.entries.get(page.slug) or {}
+        by_id = {topic.id: topic for topic in page.topics}
+        for ident, entry in sorted(published.items()):
+            holder = by_id.get(ident)
+            if holder is None or not entry or entry.get("retired") or entry.get("moved_to"):
+                continue
+            words = str(entry.get("words") or "")
+            same_text = [t for t in page.topics if slugify(t.title) == slugify(holder.title)]
+            # The closest words keep the id; between equals, the section written first.
+            owner = max(same_text, key=lambda t: (_similarity(words, fingerprint(page, t)), -t.position))
+            if owner is holder:
+                continue
+            holder.id, owner.id = owner.id, holder.id
+            by_id[holder.id], by_id[owner.id] = holder, owner
+            why[(page.slug, holder.id)] = (f'heading "{holder.title}" reads as the published {page.slug}/#{ident}, '
+                                           "which stays with the section that held it")
+    return why
+
+
 def resolve(pages: list[Page], registry: Registry) -> tuple[list[Alias], Registry]:
     """Aliases for every published id that moved, and the registry brought up to date."""
+    why = keep_published(pages, registry)
     current: dict[tuple[str, str], tuple[Page, Topic]] = {
         (p.slug, t.id): (p, t) for p in pages for t in p.topics}
     prints = {key: fingerprint(page, topic) for key, (page, topic) in current.items()}
@@ -180,7 +207,8 @@ def resolve(pages: list[Page], registry: Registry) -> tuple[list[Alias], Registr
             entry = dict(entry or {})
             key = (page_slug, ident)
             if key in current:
-                entry = {"title": current[key][1].title, "words": prints[key]}
+                entry = {"title": current[key][1].title, "words": prints[key],
+                         **({"why": entry["why"]} if entry.get("why") else {})}
             elif not entry.get("retired"):
                 target = _moved_to(entry, current) or _best_match(page_slug, entry, prints)
                 if target is None or page_slug not in slugs:
@@ -189,7 +217,10 @@ def resolve(pages: list[Page], registry: Registry) -> tuple[list[Alias], Registr
                 aliases.append(Alias(page_slug, ident, target[0], target[1]))
             updated.setdefault(page_slug, {})[ident] = entry
     for (page_slug, ident), (_, topic) in current.items():
-        updated.setdefault(page_slug, {}).setdefault(ident, {"title": topic.title, "words": prints[(page_slug, ident)]})
+        new = {"title": topic.title, "words": prints[(page_slug, ident)]}
+        if (page_slug, ident) in why:
+            new["why"] = why[(page_slug, ident)]
+        updated.setdefault(page_slug, {}).setdefault(ident, new)
     return aliases, Registry(entries=updated, path=registry.path)
 
 

@@ -80,6 +80,10 @@ FENCE_START = re.compile(r"^~{3,}")
 # "SSM- Documents", "Adapter( EFA)": spacing typed in a hurry, evened out in headings.
 HEADING_SPACING = re.compile(r"(?<=\w)- (?=\w)")
 OPENING_PAREN_SPACING = re.compile(r"(?<=\w)\( ")
+# Characters that show as nothing in a heading yet make it another heading: zero-width spaces
+# and joiners, the soft hyphen, the word joiner, a byte-order mark, direction marks and
+# overrides. "Spr\u200bead" must not pass for a new section beside "Spread": they are removed.
+INVISIBLE_IN_HEADING = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -235,7 +239,9 @@ class Normalizer:
         return self.casing.get(word.lower(), word[0] + word[1:].lower())
 
     def heading(self, text: str) -> str:
-        """Heading text starts with a capital, unless it starts with an identifier."""
+        """Heading text starts with a capital, unless it starts with an identifier; characters that
+        show as nothing are removed."""
+        text = INVISIBLE_IN_HEADING.sub("", text)
         text = HEADING_SPACING.sub(" - ", text)
         text = OPENING_PAREN_SPACING.sub(" (", text)
         first = IDENTIFIER.match(text)

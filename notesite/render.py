@@ -32,6 +32,13 @@ NAV_FILE = ".pages"
 INDENT = "    "
 UNSAFE_IN_HEAD = re.compile(r"[<>\"`]")
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
+# A fence's info string as CommonMark reads it: its first word is the language; a word of
+# letters, digits and + # . - only, so that the fence the site writes opens a fence again.
+LANGUAGE = re.compile(r"[\w+#.-]+")
+# An attribute list after a fence ("{.sh #spot-block}"): its first class may name the language;
+# nothing else in it is kept (an id there would be a second element with a section's id).
+FENCE_ATTRIBUTES = re.compile(r"\{[^}]*\}")
+FENCE_CLASS = re.compile(r"(?<![^\s{])\.([\w+#-]+)")
 # In a table row: a backslash escape (so that an escaped backtick opens no code span), a code
 # span (its "<" is shown as typed), or a "<" that would open raw HTML.
 ESCAPE_CODE_SPAN_OR_TAG = re.compile(r"\\.|(`+)(?:.*?[^`])?\1(?!`)|<")
@@ -102,14 +109,26 @@ def _verbatim(node: Node) -> list[str]:
     lines = [line.text for line in node.lines]
     margin = min((len(t) - len(t.lstrip()) for t in lines if t.strip()), default=0)
     lines = [t[margin:] for t in lines]
-    kind, _, language = node.info.partition(" ")
+    kind, _, info = node.info.partition(" ")
     if kind == "table":
         return [ESCAPE_CODE_SPAN_OR_TAG.sub(lambda m: "&lt;" if m.group(0) == "<" else m.group(0), t)
                 for t in lines]
     if lines and FENCE_LINE.match(lines[0]):
         lines = lines[1:-1]
     fence = "`" * max(3, longest_backtick_run("\n".join(lines)) + 1)
-    return [fence + language, *lines, fence]
+    language, caption = fence_info(info)
+    # Words typed after the language ("bash on the instance") are the author's: shown above.
+    return [*([escape(caption), ""] if caption else []), fence + language, *lines, fence]
+
+
+def fence_info(info: str) -> tuple[str, str]:
+    """A fence's info string to its language and the words typed after it."""
+    attributes = FENCE_ATTRIBUTES.search(info)
+    language_class = FENCE_CLASS.search(attributes.group(0)) if attributes else None
+    words = FENCE_ATTRIBUTES.sub(" ", info).split()
+    if words and LANGUAGE.fullmatch(words[0]) and not (attributes and attributes.start() < info.find(words[0])):
+        return words[0], " ".join(words[1:])
+    return (language_class.group(1) if language_class else ""), " ".join(words)
 
 
 def _blank(out: list[str]) -> None:

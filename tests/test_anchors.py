@@ -200,3 +200,42 @@ def test_any_registry_document_is_read_or_refused_in_one_line_and_what_is_writte
             assert set(entry) <= {"title", "words", "moved_to", "retired"}
     path.write_text(dump(registry))
     assert load(path, "anchors.yaml").entries == registry.entries
+
+
+# A published id is owned by the section that held it.
+
+def _id_of(site, first_words: str) -> str:
+    (topic,) = [t for p in site.pages for t in p.topics if t.first_line.startswith(first_words)]
+    return topic.id
+
+
+@pytest.mark.parametrize("appended", [
+    "Spr\u200bead\n- a look-alike heading with a zero-width space\n",
+    "Spr\u00adead\n- a look-alike heading with a soft hyphen\n",
+    "\uff33pread\n- a look-alike heading in a full-width letter\n",
+    "### Spread\n- a plain shallower duplicate, written later\n",
+])
+def test_a_heading_that_reads_as_a_published_one_never_takes_its_id(appended):
+    published = _published(NOTES)
+    assert published.entries["ec2"]["spread"]["words"].startswith("spreads instances")
+    site = _build(NOTES.replace("## AMI\n", appended + "\n## AMI\n"), published)
+    assert _id_of(site, "instances located") == "spread"
+    newcomer = _id_of(site, "a ")
+    assert newcomer != "spread"
+    assert "stays with the section that held it" in site.registry.entries["ec2"][newcomer]["why"]
+    assert "../../../ec2/#spread" in site.files["s/ec2/spread/index.html"]
+
+
+def test_invisible_characters_never_reach_a_heading():
+    site = site_from_text("## EC2\nSpr\u200bead \u202eplaced\u202c\n- instances located on different hardware\n")
+    assert "Spread placed" in site.files["ec2.md"]
+    assert "\u200b" not in site.files["ec2.md"] and "\u202e" not in site.files["ec2.md"]
+
+
+def test_why_an_id_was_given_stays_in_the_registry_on_the_next_run():
+    published = _published(NOTES)
+    notes = NOTES.replace("## AMI\n", "### Spread\n- a plain shallower duplicate\n\n## AMI\n")
+    first = _build(notes, published)
+    again = _build(notes, first.registry)
+    assert again.registry_text == first.registry_text
+    assert "why:" in again.registry_text
