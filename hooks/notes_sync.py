@@ -55,7 +55,12 @@ def on_pre_build(config, **kwargs) -> None:
         log.info("not published: %s is hidden (a dot file or folder)", hidden.relative_to(NOTES).as_posix())
     # The fingerprint taken before the notes were read: a save while the cleanup ran differs
     # from it, so the next build makes the pages again.
-    STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": pages_fingerprint(docs)}))
+    try:
+        STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": pages_fingerprint(docs)}))
+    except OSError as err:
+        # Only a shortcut for the next build: without it, that build reads the notes again.
+        log.info("notes: cannot record what the pages were made from in %s (%s); make the project "
+                    "folder writable, or every build reads the notes again", STAMP.name, err.strerror)
 
 
 def on_post_build(config, **kwargs) -> None:
@@ -75,8 +80,12 @@ def inputs_fingerprint() -> str:
     for folder in (NOTES, CORE):
         for path in _files_under(str(folder)):
             digest.update(f"{os.path.relpath(path, ROOT)}\0".encode())
-            with open(path, "rb") as handle:
-                digest.update(hashlib.sha256(handle.read()).digest())
+            try:
+                with open(path, "rb") as handle:
+                    digest.update(hashlib.sha256(handle.read()).digest())
+            except OSError as err:
+                # Unreadable counts as a change: the cleanup then names the file and the fix.
+                digest.update(f"unreadable {err.errno}".encode())
     if PUBLISHED_IDS.is_file():
         digest.update(PUBLISHED_IDS.read_bytes())
     return digest.hexdigest()

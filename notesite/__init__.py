@@ -2,7 +2,7 @@
 
 from .errors import NotesError
 
-__all__ = ["NotesError", "Site", "build", "registry_is_stale", "site_from_lines", "stale_files", "write",
+__all__ = ["NotesError", "Site", "build", "check_writable", "registry_is_stale", "site_from_lines", "stale_files", "write",
            "write_registry"]
 
 

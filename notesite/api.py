@@ -7,6 +7,7 @@ import fcntl
 import functools
 import os
 import stat
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -254,9 +255,28 @@ def _write_beside(target: str, text: str, keep_mode: bool) -> str:
             os.chmod(handle, stat.S_IMODE(os.stat(target).st_mode))
         with open(handle, "w", encoding="utf-8", newline="\n", closefd=False) as f:
             f.write(text)
-    finally:
+    except BaseException:
+        # A full disk mid-write: the half-written temporary file goes now, not at the next run.
         os.close(handle)
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    os.close(handle)
     return temp
+
+
+def check_writable(*folders: Path) -> None:
+    """Stop, before anything is written, if a file cannot be created in one of the folders
+    (a read-only checkout, a folder of another user's): a run writes all of its files or none."""
+    for folder in folders:
+        try:
+            os.makedirs(folder, exist_ok=True)
+            handle, probe = tempfile.mkstemp(prefix=".", suffix=TEMP_SUFFIX, dir=folder)
+            os.close(handle)
+            os.unlink(probe)
+        except OSError as err:
+            raise NotesError(str(folder), None, f"cannot be written ({err.strerror}); make it writable, "
+                                                "then run again: nothing was changed") from None
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ git. The build hook joins them; no other site generator knows a section's own so
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -250,8 +251,10 @@ def read_blame(root: Path, paths: list[str], cache: Path) -> dict[str, list[Line
     except (OSError, ValueError, KeyError, TypeError):
         pass
     blames = {path: _blame(root, path) for path in paths}
-    cache.write_text(json.dumps({"key": key, "blames": {
-        p: [[c.commit, c.author, c.when] if c else None for c in changes] for p, changes in blames.items()}}))
+    # Only a cache: a project folder that cannot be written costs the next build a blame, no more.
+    with contextlib.suppress(OSError):
+        cache.write_text(json.dumps({"key": key, "blames": {
+            p: [[c.commit, c.author, c.when] if c else None for c in changes] for p, changes in blames.items()}}))
     return blames
 
 

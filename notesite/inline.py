@@ -63,6 +63,9 @@ MARKUP_HINT = re.compile(r"[`*\[<&\\~]")
 # "_emphasis_" but not pid_file: an underscore at a word's edge (asked only of lines with one).
 EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 EMPHASIS = frozenset({"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"})
+# Emphasis nested deeper than this is shown as the marks typed: no reader needs more, and the
+# page's table of contents walks the nesting by recursion (a thousand levels stopped the build).
+MAX_EMPHASIS_DEPTH = 8
 UNSAFE_SCHEME = re.compile(r"(?:javascript|vbscript|data|file):", re.IGNORECASE)
 # What browsers drop from an address before reading its scheme: ASCII tab and line breaks
 # anywhere ("java\nscript:"), control characters and spaces at its start.
@@ -351,6 +354,7 @@ def markup(text: str) -> list[Segment]:
     # The links open at this point: how each one closes ("](url)"), "<" for an autolink, whose
     # text is its address, or the address of a link shown as text.
     open_links: list[tuple[str, str]] = []
+    emphasis: list[bool] = []   # for each emphasis open here: whether its marks are kept as markup
     for token in _parser().parseInline(text)[0].children or []:
         kind = token.type
         if kind == "text" or kind == "text_special" and token.content == token.markup:
@@ -365,7 +369,12 @@ def markup(text: str) -> list[Segment]:
         elif kind == "code_inline":
             out.append(Segment(token.content, code=True, raw=_code_span(token.content)))
         elif kind in EMPHASIS:
-            out.append(Segment("", code=True, raw=token.markup))
+            if kind.endswith("_open"):
+                emphasis.append(len(emphasis) < MAX_EMPHASIS_DEPTH)
+                kept = emphasis[-1]
+            else:
+                kept = emphasis.pop() if emphasis else True
+            out.append(Segment("", code=True, raw=token.markup if kept else "".join("\\" + c for c in token.markup)))
         elif kind == "link_open":
             href = str(token.attrs.get("href", ""))
             if not _safe_url(href):

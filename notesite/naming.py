@@ -47,12 +47,20 @@ def service_named(title: str) -> Named | None:
         if service is not None:
             return Named(service, whole=True)
     words = bare.split()
-    for count in range(len(words) - 1, 0, -1):
+    # A part of more words than the longest name has letters cannot be a name: a heading of
+    # 200,000 characters is tried for as many words as a name can have, not for all of them.
+    longest = min(len(words) - 1, _longest_name())
+    for count in range(longest, 0, -1):
         for part in (" ".join(words[:count]), " ".join(words[-count:])):
             service = _distinctive().get(key(part))
             if service is not None:
                 return Named(service, whole=False)
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _longest_name() -> int:
+    return max((len(name) for name in _distinctive()), default=0)
 
 
 def _whole_name(typed: str) -> data.Service | None:

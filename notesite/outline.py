@@ -32,7 +32,8 @@ ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # Headings that list the file's contents, not notes: they and their lines head the whole file.
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "toc", "index", "outline"})
 # Markdown a CommonMark parser is asked to find blocks in: fences, tables, indented code.
-BLOCK_HINT = re.compile(r"^[ \t]{0,3}(?:```|~~~)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.MULTILINE)
+# Possessive runs of blanks: a line indented 10,000 spaces is read once, not once a space.
+BLOCK_HINT = re.compile(r"^[ \t]{0,3}(?:```|~~~)|^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?[ \t]*\|", re.MULTILINE)
 # "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
 DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")

@@ -190,7 +190,7 @@ def render_sources(pages: list[Page]) -> str:
         sections = {}
         for topic in page.topics:
             heading = topic.node.line
-            numbers = [line.number for node in [topic.node, *page.section_nodes(topic)] for line in node.lines
+            numbers = [line.host_line for node in [topic.node, *page.section_nodes(topic)] for line in node.lines
                        if line.path == heading.path]
             sections[topic.id] = {"title": topic.title, "path": heading.path, "lines": [min(numbers), max(numbers)],
                                   "lead": bool(topic.node.lead)}

@@ -22,6 +22,11 @@ class SourceLine:
     path: str
     number: int
     text: str
+    host_number: int = 0    # the line as git and the repository host count them (0: the same)
+
+    @property
+    def host_line(self) -> int:
+        return self.host_number or self.number
 
     @property
     def blank(self) -> bool:
@@ -73,10 +78,13 @@ def utf8_text(data: bytes, path: str) -> str:
 
 def decode(data: bytes, path: str) -> list[SourceLine]:
     """Bytes of one notes file to lines; CRLF, a BOM, tabs and trailing spaces are evened out."""
-    text = utf8_text(data, path).removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = CONTROL.sub(_control_picture, text)
+    text = utf8_text(data, path).removeprefix("\ufeff").replace("\r\n", "\n")
+    # A line ended by a lone CR (old Mac files) is a line to a reader and an editor, but git and
+    # the repository host count only LFs: each line also keeps the number they give it.
+    host_numbers = _host_numbers(text) if "\r" in text else None
+    text = CONTROL.sub(_control_picture, text.replace("\r", "\n"))
     lines = [
-        SourceLine(path, number, line.expandtabs(TAB_WIDTH).rstrip())
+        SourceLine(path, number, line.expandtabs(TAB_WIDTH).rstrip(), host_numbers[number - 1] if host_numbers else 0)
         for number, line in enumerate(text.split("\n"), 1)
     ]
     if all(line.blank for line in lines):
@@ -85,6 +93,17 @@ def decode(data: bytes, path: str) -> list[SourceLine]:
         if "\x00" in line.text:
             raise NotesError(path, line.number, "holds a NUL byte; this is not a text file")
     return lines
+
+
+def _host_numbers(text: str) -> list[int]:
+    """For each line split at LF or lone CR, the LF-counted line it lies on."""
+    numbers, host = [], 1
+    for piece in re.split(r"(\r|\n)", text):
+        if piece == "\n":
+            host += 1
+        elif piece != "\r":
+            numbers.append(host)
+    return numbers
 
 
 def _control_picture(match: re.Match) -> str:

@@ -1,6 +1,6 @@
 """Benchmark the pipeline at 1x, 10x and 100x the real notes, and print a table.
 
-    python scripts/bench.py [--scales 1 10 100] [--no-browser]
+    python scripts/bench.py [--scales 1 10 100] [--no-browser] [--hostile-only]
 
 Builds run in /dev/shm (memory) when the machine has it, else in the temp folder (--work).
 Each scale is the real notes repeated, every copy's services renamed so that they become pages
@@ -19,6 +19,10 @@ hook_s (the hook's own time in a warm build) and hook_share (of a plain build); 
 notes, every page's dates and links, the feed) and history_cached_s (the same when the notes'
 commit is unchanged: the blame comes from the cache), history_share (history_s over a plain
 build).
+
+A second table times the cleanup on hostile shapes of input that once took time growing with
+the square of their size, each at two sizes: the time must stay under HOSTILE_BUDGET_S at the
+larger, and grow about as the input does.
 """
 
 from __future__ import annotations
@@ -244,13 +248,55 @@ COLUMNS = [("scale", "{}"), ("notes_kib", "{:.0f}"), ("pages", "{}"), ("sections
            ("first_search_ms", "{:.0f}"), ("search_ms", "{:.0f}")]
 
 
+HOSTILE_BUDGET_S = 2.0
+# Input shapes whose cleanup must be linear: (name, sizes, notes of that size). Nesting's size is
+# in levels: each line is indented one level more, so its characters grow as the square of it.
+HOSTILE = [
+    ("heading_chars", (20_000, 200_000), lambda n: "## EC2\n## " + ("word " * (n // 5)) + "\n- x\n"),
+    ("nesting_levels", (500, 5_000), lambda n: "## EC2\nTopic\n" + "".join("  " * i + f"- level {i}\n" for i in range(n))),
+    ("emphasis_depth", (100, 1_000), lambda n: "## EC2\nTopic\n- " + "*a " * n + "b" + "*" * n + "\n"),
+]
+
+
+def hostile_rows() -> list[dict]:
+    """The cleanup's time on each hostile shape, at a tenth of its size and at its size."""
+    from conftest import site_from_text
+
+    rows = []
+    for name, sizes, notes in HOSTILE:
+        times = []
+        for size in sizes:
+            text = notes(size)
+            start = time.perf_counter()
+            site_from_text(text, "notes/hostile.txt")
+            times.append(time.perf_counter() - start)
+        rows.append({"input": name, "small": sizes[0], "large": sizes[1], "small_s": times[0], "large_s": times[1],
+                     "growth": times[1] / max(times[0], 1e-6),
+                     "within_budget": "yes" if times[1] < HOSTILE_BUDGET_S else "NO"})
+    return rows
+
+
+def print_hostile(rows: list[dict]) -> None:
+    print(f"\nhostile input (budget {HOSTILE_BUDGET_S} s at the larger size)\n")
+    print("| input | small | large | small_s | large_s | growth | within_budget |")
+    print("|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(f"| {row['input']} | {row['small']} | {row['large']} | {row['small_s']:.3f} | {row['large_s']:.3f} | "
+              f"x{row['growth']:.1f} | {row['within_budget']} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
     parser.add_argument("--work", type=Path, default=MEMORY_DISK if MEMORY_DISK.is_dir() else None,
                         help=f"where to build (default: {MEMORY_DISK} if there is one, else the temp folder)")
+    parser.add_argument("--hostile-only", action="store_true", help="only the table of hostile input shapes")
     args = parser.parse_args(argv)
+    hostile = hostile_rows()
+    if args.hostile_only:
+        print_hostile(hostile)
+        return 0 if all(row["within_budget"] == "yes" for row in hostile) else 1
     with tempfile.TemporaryDirectory(prefix="notesite-bench-", dir=args.work) as work:
         print(f"building in {work}\n")
         rows = [measure(n, Path(work), not args.no_browser) for n in args.scales]
@@ -263,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         growth = {name: last[name] / first[name] for name in ("cleanup_s", "build_hooks_s", "site_mib", "index_mib")}
         print("\ngrowth from " + first["scale"] + " to " + last["scale"] + ": "
               + ", ".join(f"{name} x{value:.1f}" for name, value in growth.items()))
+    print_hostile(hostile)
     return 0
 
 

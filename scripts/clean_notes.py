@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from notesite import NotesError, build, registry_is_stale, stale_files, write, write_registry  # noqa: E402
+from notesite import NotesError, build, check_writable, registry_is_stale, stale_files, write, write_registry  # noqa: E402
 from notesite.report import site_report, spelling_report  # noqa: E402
 from notesite.source import shown_path  # noqa: E402
 
@@ -49,6 +49,8 @@ def run(argv: list[str] | None = None) -> int:
             for path in stale:
                 print(f"{shown_path(path, Path.cwd())}: stale; run python scripts/clean_notes.py", file=sys.stderr)
             return 1 if stale else 0
+        if registry_is_stale(site, args.anchors):
+            check_writable(args.anchors.parent)   # before the pages: all of it is written, or none
         changed = write(site, args.out)
         if write_registry(site, args.anchors):
             changed.append(shown_path(args.anchors, Path.cwd()))

@@ -258,3 +258,17 @@ def test_a_project_in_a_subfolder_of_its_repository_links_to_its_notes_there(tmp
     page = BeautifulSoup((tmp_path / "site" / "ec2" / "index.html").read_text(), "html.parser")
     view = _section_line(page, "spot-block").find("a", string="View in the notes")["href"]
     assert view.startswith(f"{REPO}/blob/main/site-notes/notes/notes.txt#L"), view
+
+
+def test_a_file_with_lone_cr_line_ends_gets_dates_and_the_lines_the_host_counts(tmp_path):
+    project = make_project(tmp_path / "project", {})
+    (project / "notes" / "mac.txt").write_bytes(NOTES.replace("\n", "\r").encode())
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "notes")
+    git(project, "commit", "-q", "-m", "notes", date="2029-06-01T12:00:00+00:00")
+    _build(project, tmp_path / "site")
+    page = BeautifulSoup((tmp_path / "site" / "ec2" / "index.html").read_text(), "html.parser")
+    line = _section_line(page, "spot-block")
+    assert line.find("time").get_text() == "Changed 2029-06-01"
+    # One line to git and the host: every section's link points at it.
+    assert line.find("a", string="View in the notes")["href"].endswith("notes/mac.txt#L1-L1")
