@@ -250,3 +250,42 @@ def test_the_word_vectors_are_fetched_only_once_the_reader_starts_to_search(serv
     page.wait_for_timeout(1000)
     assert [url for url in fetched if url.endswith("assets/word-vectors.bin")]
     page.close()
+
+
+# Search input at its edges: lunr's operators, their numbers, other forms of the same letters.
+
+@pytest.mark.parametrize("query", ["spot~1", "spot^10", "+spot +block", "title:spot", "\uff33\uff50\uff4f\uff54 block"])
+def test_lunr_operators_and_full_width_letters_find_what_the_words_find(served, browser, query):
+    page = _search_page(served, browser)
+    plain = _results(page, "spot block")
+    assert plain, "the plain words find nothing"
+    found = _results(page, query)
+    assert found and found[0][0] == plain[0][0], (query, found[:3], plain[:3])
+    assert "spot" in (found[0][1] or "")
+    # Another form of the same letters is not a correction.
+    assert page.locator(".notes-search-corrected").count() == 0
+    page.close()
+
+
+def test_a_ligature_finds_the_word_it_joins(served, browser):
+    page = _search_page(served, browser)
+    assert _results(page, "con\ufb01guration")[:3] == _results(page, "configuration")[:3]
+    page.close()
+
+
+def test_a_huge_edit_distance_in_the_address_neither_hangs_nor_stops_search(served, browser):
+    page = browser.new_page()
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+    page.goto(served.url + "?q=instance~99", wait_until="load")
+    # The theme searches for the address's query at once; the results must arrive.
+    page.wait_for_function("() => /matching document/i.test(document.querySelector('.md-search-result__meta')"
+                           ".textContent)", timeout=15000)
+    page.close()
+
+
+@pytest.mark.parametrize("query, same_as", [("\uff25\uff23\uff12", "EC2"), ("\uff25\uff23\uff12 spot", "EC2 spot")])
+def test_full_width_letters_find_what_their_plain_letters_find(served, browser, query, same_as):
+    page = _search_page(served, browser)
+    assert _results(page, query)[:3] == _results(page, same_as)[:3]
+    assert page.locator(".notes-search-corrected").count() == 0
+    page.close()

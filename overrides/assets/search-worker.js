@@ -28,6 +28,26 @@
 const SETUP = 0, QUERY = 2, RESULT = 3;
 const MIN_CORRECTED_LENGTH = 4;   // "ec2", "az", "ssm": too short to guess at
 const LUNR_SYNTAX = /[*~^:+\-"]/;
+// lunr's operators, bounded: "~N" makes lunr expand a word to every word within N edits, and
+// "instance~99" enumerates the whole index for each (the tab hung); 2 edits is as far as a
+// typo goes. A boost only orders results: past 100 it orders them no differently.
+const MAX_EDIT_DISTANCE = 2, MAX_BOOST = 100;
+const LUNR_FUZZ = /~(\d*)/g, LUNR_BOOST = /\^(\d*(?:\.\d+)?)/g;
+// What lunr reads as syntax and the words do not hold: an operator's number, a field name,
+// a leading + or -, quotes and wildcards (a field is the index's own: "kms:Decrypt" is one word).
+const LUNR_OPERATORS = /[~^]\d*(?:\.\d+)?|\b(?:title|text|tags):(?=\S)|(^|\s)[+\-]|["*]/gi;
+
+/* A query in lunr's syntax with its numbers bounded. */
+function bounded(query) {
+  return query
+    .replace(LUNR_FUZZ, (_, n) => `~${Math.min(Number(n || 1), MAX_EDIT_DISTANCE)}`)
+    .replace(LUNR_BOOST, (_, n) => `^${Math.min(Number(n) || 1, MAX_BOOST)}`);
+}
+
+/* A query's words without lunr's operators: what the sections are ranked by. */
+function wordsOf(query) {
+  return query.replace(LUNR_OPERATORS, "$1 ").replace(/\s+/g, " ").trim();
+}
 
 let separator = /[\s\-]+/;
 let vocabulary = new Map();       // word -> how often the notes use it
@@ -517,17 +537,22 @@ self.addEventListener("message", event => {
 function search(typed) {
   // Another query ends it (not the empty one the page sends to search again).
   if (exactQuery !== null && typed.trim() && typed.trim() !== exactQuery.trim()) exactQuery = null;
-  const fixed = exactQuery !== null ? typed : corrected(typed);
-  lastCorrection = fixed !== typed ? fixed : null;
-  const more = synonyms(fixed);
-  lastQuery = { typed, text: fixed, extra: more };
+  // Full-width letters ("ＥＣ２") and ligatures ("proﬁle") as the notes write them: not a
+  // correction, so not shown as one.
+  const normal = typed.normalize("NFKC");
+  const fixed = exactQuery !== null ? normal : corrected(normal);
+  lastCorrection = fixed !== normal ? fixed : null;
+  const syntax = LUNR_SYNTAX.test(fixed);
+  const ranked = syntax ? wordsOf(fixed) : fixed;
+  const more = synonyms(ranked);
+  lastQuery = { typed, text: ranked, extra: more };
   const last = fixed.trim().split(/\s+/).pop();
   const completion = /\s$/.test(fixed) ? null : complete(last.toLowerCase());
   // Every word twice: exact (stemmed, so "patching" finds "patch") and as a prefix (for the word
   // being typed); synonyms exact only. Stop words would match every word as prefixes: dropped.
   const words = fixed.split(/\s+/).filter(w => w && !isStopWord(w.toLowerCase()));
   const kept = words.length ? words : [fixed];
-  const query = LUNR_SYNTAX.test(fixed) ? fixed
+  const query = syntax ? bounded(fixed)
     : [...kept.flatMap(w => [`${w}^3`, w]), ...more.map(({ word }) => `${word}^1`),
        ...(completion ? [`${completion}^2`] : [])].join(" ");
   lastSearch = query;
