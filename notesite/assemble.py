@@ -60,7 +60,8 @@ class Page:
     def _misspelt(self) -> bool:
         """Whether any word of the page may need a fix: asked once of the whole page, as most
         pages hold none, rather than of every line."""
-        text = "\n".join(line.text for line in self.source_lines())
+        # (Indentation is no word: a line indented 20,000 spaces is not read space by space.)
+        text = "\n".join(line.text.lstrip() for line in self.source_lines())
         return spelling.speller().may_fix(text, ignore=normalizer().corrected_words)
 
     def plain(self, text: str) -> str:
