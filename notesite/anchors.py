@@ -247,7 +247,8 @@ def _gone(registry: Registry, page: str, ident: str, entry: dict) -> NotesError:
         registry.path, registry.line_of(page, ident),
         f'published link {page}/#{ident} ("{title}") no longer leads to any section; to keep it, '
         f"set `moved_to: PAGE#ID` on it, or set `retired: true` to let it go; if these are new notes of "
-        f"your own, start a fresh registry: python scripts/clean_notes.py --fresh-registry")
+        f"your own, start a fresh registry and serve them: scripts/dev.sh new-site "
+        f"(or only the registry: .venv/bin/python scripts/clean_notes.py --fresh-registry)")
 
 
 def dump(registry: Registry) -> str:

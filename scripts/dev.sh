@@ -2,6 +2,8 @@
 # Set up and run the project on a fresh Debian machine with Python 3.11.
 #   scripts/dev.sh serve   install the site's requirements, then serve it on http://127.0.0.1:8000/aws-notes/
 #   scripts/dev.sh test    install everything the tests need (Debian's Chromium and git too), then run them all
+#   scripts/dev.sh new-site  for notes of your own in notes/: forget the ids published for the notes
+#                            before, make the pages from yours, then serve
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,13 +26,18 @@ case "${1:-}" in
     venv requirements.txt
     exec .venv/bin/mkdocs serve "${@:2}"
     ;;
+  new-site)
+    venv requirements.txt
+    .venv/bin/python scripts/clean_notes.py --fresh-registry
+    exec .venv/bin/mkdocs serve "${@:2}"
+    ;;
   test)
     install_debian_packages
     venv requirements-test.txt
     exec .venv/bin/python -m pytest "${@:2}"
     ;;
   *)
-    echo "usage: scripts/dev.sh serve|test" >&2
+    echo "usage: scripts/dev.sh serve|test|new-site" >&2
     exit 2
     ;;
 esac

@@ -76,7 +76,8 @@ def test_a_removed_section_stops_the_build_naming_the_link_and_the_fix():
     assert str(err.value) == (
         'anchors.yaml:2: published link ec2/#spot-block ("Spot Block") no longer leads to any section; '
         "to keep it, set `moved_to: PAGE#ID` on it, or set `retired: true` to let it go; if these are new "
-        "notes of your own, start a fresh registry: python scripts/clean_notes.py --fresh-registry")
+        "notes of your own, start a fresh registry and serve them: scripts/dev.sh new-site (or only the "
+        "registry: .venv/bin/python scripts/clean_notes.py --fresh-registry)")
 
 
 def test_a_retired_link_is_let_go_and_a_pointed_one_follows_its_pointer():

@@ -65,3 +65,27 @@ def test_serve_regenerates_on_save_and_survives_invalid_notes(tmp_path):
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+def test_new_site_starts_a_site_from_notes_of_your_own_in_one_command(tmp_path):
+    from conftest import ROOT
+
+    project = make_project(tmp_path / "project", {"mine.txt": "## S3\nVersioning\n- keeps every version of an object\n"})
+    shutil.copytree(ROOT / "scripts", project / "scripts")   # copied: the CLI finds its project from its own path
+    (project / "requirements.txt").symlink_to(ROOT / "requirements.txt")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    shutil.copy(ROOT / "anchors.yaml", project / "anchors.yaml")   # the ids published for other notes
+    port = free_port()
+    log = open(tmp_path / "new-site.log", "w+")
+    server = subprocess.Popen(["bash", "scripts/dev.sh", "new-site", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        url = f"http://127.0.0.1:{port}/aws-notes/s3/"
+        assert _wait_for(lambda: "keeps every version of an object" in _page(url), 90), \
+            open(tmp_path / "new-site.log").read()
+        registry = (project / "anchors.yaml").read_text()
+        assert "versioning" in registry and "spot-block" not in registry
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(10)
