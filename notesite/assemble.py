@@ -108,7 +108,7 @@ def _name_key(text: str) -> str:
 
 def _service_index() -> dict[str, data.Service]:
     index: dict[str, data.Service] = {}
-    for service in data.services():
+    for service in data.known_services():
         for spelling in service.spellings():
             index.setdefault(_name_key(spelling), service)
     return index
@@ -116,7 +116,15 @@ def _service_index() -> dict[str, data.Service]:
 
 def _page_owner(slug: str) -> data.Service | None:
     """The service a page is named after: the first one in services.yaml that lives there."""
-    return next((s for s in data.services() if s.page == slug), None)
+    return _page_owners().get(slug)
+
+
+@functools.lru_cache(maxsize=1)
+def _page_owners() -> dict[str, data.Service]:
+    owners: dict[str, data.Service] = {}
+    for service in data.known_services():
+        owners.setdefault(service.page, service)
+    return owners
 
 
 def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:

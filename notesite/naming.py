@@ -12,13 +12,18 @@ import functools
 import re
 from typing import NamedTuple
 
-from . import data
+from . import data, spelling
 
 NAME_KEY = re.compile(r"[^a-z0-9]+")
 VENDOR_PREFIX = re.compile(r"^(?:aws|amazon)\s+", re.IGNORECASE)
 PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 MIN_FUZZY_LENGTH = 5       # shorter names ("SNS", "SQS", "EBS", "EFS") must be typed exactly
 TWO_EDITS_LENGTH = 10      # names this long may be two typing slips away
+# A service's one-word name this common in English (pyspellchecker's counts) is a common word
+# first: "backup" 21,446, "support" 106,642, "organizations" 3,122, "bedrock" 1,004. Below it, a
+# heading of the name far more likely means the service: "budgets" 838, "lambda" 349, "athena"
+# 150, "redshift" 50.
+COMMON_WORD_COUNT = 1000
 
 
 class Named(NamedTuple):
@@ -26,6 +31,13 @@ class Named(NamedTuple):
 
     service: data.Service
     whole: bool
+    # Named only by the generated catalogue, not services.yaml, or only by a common English
+    # word that is also a service's name ("Backup", "Support"), without "AWS" before it: a page
+    # of its own when as shallow as pages, never from deeper ("### Backup" under "## EC2" is
+    # about backups, "### Resource groups" under "## Tags" stays there).
+    catalogue: bool = False
+    # Only such a common word: a bare line of it is a line, not a page.
+    common_word: bool = False
 
 
 def key(text: str) -> str:
@@ -45,7 +57,8 @@ def service_named(title: str) -> Named | None:
     for text in candidates:
         service = _whole_name(key(text))
         if service is not None:
-            return Named(service, whole=True)
+            common = service in _common_words() and bare == title
+            return Named(service, whole=True, catalogue=common or service in _catalogued(), common_word=common)
     words = bare.split()
     # A part of more words than the longest name has letters cannot be a name: a heading of
     # 200,000 characters is tried for as many words as a name can have, not for all of them.
@@ -54,7 +67,7 @@ def service_named(title: str) -> Named | None:
         for part in (" ".join(words[:count]), " ".join(words[-count:])):
             service = _distinctive().get(key(part))
             if service is not None:
-                return Named(service, whole=False)
+                return Named(service, whole=False, catalogue=service in _catalogued())
     return None
 
 
@@ -74,7 +87,7 @@ def _whole_name(typed: str) -> data.Service | None:
     allowed = 2 if len(typed) >= TWO_EDITS_LENGTH else 1
     best: tuple[int, data.Service] | None = None
     letters = set(typed)
-    for name, service in _distinctive().items():
+    for name, service in _reviewed_distinctive().items():
         # Cheap bounds first: each edit changes the length by one or the letters by two.
         if len(name) >= MIN_FUZZY_LENGTH and abs(len(name) - len(typed)) <= allowed \
                 and len(letters.symmetric_difference(name)) <= 2 * allowed:
@@ -87,7 +100,7 @@ def _whole_name(typed: str) -> data.Service | None:
 @functools.lru_cache(maxsize=None)
 def _names() -> dict[str, data.Service]:
     names: dict[str, data.Service] = {}
-    for service in data.services():
+    for service in data.known_services():
         for spelling in service.spellings():
             names.setdefault(key(VENDOR_PREFIX.sub("", spelling)), service)
             names.setdefault(key(spelling), service)
@@ -96,8 +109,33 @@ def _names() -> dict[str, data.Service]:
 
 @functools.lru_cache(maxsize=None)
 def _distinctive() -> dict[str, data.Service]:
-    return {key(spelling): service for spelling, service in
-            ((s, svc) for svc in data.services() for s in svc.spellings()) if data.is_distinctive(spelling)}
+    found: dict[str, data.Service] = {}
+    for service in data.known_services():
+        for spelling in service.spellings():
+            if data.is_distinctive(spelling):
+                found.setdefault(key(spelling), service)
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _common_words() -> frozenset[data.Service]:
+    """Services whose name, without "AWS" or "Amazon", is one common English word."""
+    english = spelling.speller().frequency
+    return frozenset(service for service in data.known_services()
+                     if " " not in (bare := VENDOR_PREFIX.sub("", service.name))
+                     and english.get(bare.lower(), 0) >= COMMON_WORD_COUNT)
+
+
+@functools.lru_cache(maxsize=None)
+def _catalogued() -> frozenset[data.Service]:
+    return frozenset(data.catalogue())
+
+
+@functools.lru_cache(maxsize=None)
+def _reviewed_distinctive() -> dict[str, data.Service]:
+    """The names a misspelling may be matched to: the reviewed services' only. Matching slips
+    against every name AWS has would take "Data Exchanges" for a service."""
+    return {name: service for name, service in _distinctive().items() if service not in _catalogued()}
 
 
 def _edits(a: str, b: str, limit: int) -> int:

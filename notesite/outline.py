@@ -157,6 +157,8 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False)
             open_pages.pop()
         named = naming.service_named(item.title)
         host = open_pages[-1] if open_pages else (current if current.heading is None and default else None)
+        if named is not None and named.catalogue and host is not None and item.level > host.level:
+            named = None   # "### Backup" on the EC2 page is about backups, not AWS Backup
         if not _starts_page(item, named, host):
             if host is not None and host is not current:
                 # Back from a page opened inside this one ("### OpsWorks" on Systems Manager's).
@@ -350,7 +352,7 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
                 and isinstance(following, SourceLine) and not following.blank:
             title = item.text.strip().rstrip(":").strip()
             named = naming.service_named(title)
-            if named is not None and named.whole:
+            if named is not None and named.whole and not named.common_word:
                 out.append(Heading(item, 1, title))
                 continue
         out.append(item)
