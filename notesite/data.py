@@ -137,6 +137,16 @@ def terms(data_dir: Path = DATA_DIR) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def misspellings(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Common misspelling -> its one fix, from misspellings.csv (made by scripts/make_misspellings.py)."""
+    out = {}
+    for _, line in _data_lines(data_dir / "misspellings.csv"):
+        wrong, _, right = line.partition(",")
+        out[wrong] = right
+    return out
+
+
+@functools.lru_cache(maxsize=None)
 def known_words(data_dir: Path = DATA_DIR) -> frozenset[str]:
     """Technical words the spelling report accepts, from known_words.txt."""
     return frozenset(line.lower() for _, line in _data_lines(data_dir / "known_words.txt"))

@@ -73,7 +73,7 @@ URL_IGNORED_ANYWHERE = re.compile(r"[\t\n\r]")
 URL_IGNORED_AT_START = re.compile(r"^[\x00-\x20]+")
 BACKTICK_RUN = re.compile(r"`+")
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
-SHIFT_TYPO = re.compile(r"(?<![\w.])[A-Z]{2}[a-z]{2,}(?!\w)")
+SHIFT_TYPO = re.compile(r"(?<![\w/=@<>])(?<!\w[.:])[A-Z]{2}[a-z]{2,}(?![\w/=@<>]|[.:]\w)")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
 ABBREVIATION_PLURAL = re.compile(r"^[A-Z0-9]{2,}s$")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -127,6 +127,14 @@ class Segment(NamedTuple):
     target: str = ""          # the address of the author's own link that this closes
 
 
+# Characters that join words into one token that is never changed ("alias/kms", "a_b", "k=v",
+# "ops@x", "<name>"); and a colon or full stop with a word on both sides ("s3:Get", "db.url"),
+# which at a word's end is punctuation ("Note:", "the end.").
+TOKEN_JOINERS = r"_/=@<>"
+NOT_AFTER_JOINER = rf"(?<![A-Za-z0-9{TOKEN_JOINERS}])(?<![A-Za-z0-9][.:])"
+NOT_BEFORE_JOINER = rf"(?![A-Za-z0-9{TOKEN_JOINERS}]|[.:][A-Za-z0-9])"
+
+
 @dataclass(frozen=True)
 class WordReplacer:
     """Replaces whole words or phrases from a list, matched ignoring case.
@@ -142,11 +150,11 @@ class WordReplacer:
 
     @functools.cached_property
     def lower_case(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![a-z0-9])(?:{self.alternatives})(?![a-z0-9])")
+        return re.compile(rf"{NOT_AFTER_JOINER}(?:{self.alternatives}){NOT_BEFORE_JOINER}")
 
     @functools.cached_property
     def any_case(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![A-Za-z0-9])(?:{self.alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
+        return re.compile(rf"{NOT_AFTER_JOINER}(?:{self.alternatives}){NOT_BEFORE_JOINER}", re.IGNORECASE)
 
     @classmethod
     def of(cls, keys: list[str]) -> "WordReplacer":

@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from . import spelling as spelling_module
 from .api import Site
+from .assemble import Page
+from .source import SourceLine
 from .inline import normalizer, words
 
 
@@ -16,11 +18,17 @@ def corrections_applied(site: Site) -> int:
     norm = normalizer()
     count = 0
     for page in site.pages:
-        for line in page.source_lines():
+        for line in prose_lines(page):
             for segment in norm.segments(line.text):
                 if not segment.code:
                     count += len(norm.correction_words.spans(segment.text))
     return count
+
+
+def prose_lines(page: Page) -> list[SourceLine]:
+    """The lines of a page the cleanup may change: not those of code blocks and tables, which
+    are shown as typed."""
+    return [*page.headings, *page.lead, *(line for node in page.nodes if node.kind != "verbatim" for line in node.lines)]
 
 
 class Spelling(NamedTuple):
@@ -37,7 +45,7 @@ def spelling(site: Site) -> Spelling:
     fixed: list[tuple[str, str, str]] = []
     found: Counter[str] = Counter()
     for page in site.pages:
-        for line in page.source_lines():
+        for line in prose_lines(page):
             for segment in norm.clean_markup(line.text):
                 fixed += [(f"{line.path}:{line.number}", typed, fix)
                           for typed, fix in speller.fixes(norm.corrected(segment.text))]
@@ -76,5 +84,7 @@ def spelling_report(site: Site) -> str:
 def site_report(site: Site, changed: list[str]) -> str:
     """The one-line summary the command prints after writing."""
     sections = sum(len(p.topics) for p in site.pages)
-    return (f"{len(site.pages)} pages, {sections} sections, {corrections_applied(site)} corrections applied; "
+    listed, automatic = corrections_applied(site), len(spelling(site).fixed)
+    return (f"{len(site.pages)} pages, {sections} sections, {listed + automatic} corrections applied "
+            f"({listed} from corrections.txt; {automatic} automatic, listed by --spell-report); "
             f"{len(changed)} files changed")

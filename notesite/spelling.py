@@ -1,14 +1,18 @@
-"""Misspellings with one clear fix, corrected without a list entry.
+"""Misspellings with one clear fix, corrected without a list entry of the project's own.
 
 The reviewed list (`corrections.txt`) comes first; this catches what the author types next. A
 word is left alone if it is English (the word list of pyspellchecker, a well-kept package the
-spelling report already uses), an AWS term (services, glossary, terms, labels) or a word the
-author keeps (`known_words.txt`). Anything else is corrected only when one known word one or
-two slips away is far more likely than any other: slips weighted as people make them (a
-doubled or missed double letter, two letters swapped, a letter left out; never the first
-letter), likelihood from
-how common each word is. Ambiguous words ("failes": fails, files or failed?) stay as typed and
-go to the spelling report with their candidates.
+spelling report already uses), its British spelling ("organised", "centres"), an AWS term
+(services, glossary, terms, labels) or a word the author keeps (`known_words.txt`, with the
+jargon people write: "config", "backend", "upto"). Anything else is corrected from the common
+misspellings of the `typos` dictionary (`misspellings.csv`), built for few false alarms; failing
+that, a lower-case word of nine letters or more only when one known word one or two slips away
+is far more likely than any other: slips weighted as people make them (a doubled or missed
+double letter, two letters swapped, a letter left out; never the first letter), likelihood from
+how common each word is. A capitalised word is fixed from the dictionary only: one the lists do
+not know is more often a name ("Rekognition", "Postgres") than a slip. Shorter words are two or
+three slips from too many others ("admin", "auth", "wget"). Ambiguous words ("failes": fails,
+files or failed?) stay as typed and go to the spelling report with their candidates.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import NamedTuple
 from . import data
 
 # A word a slip may have changed: letters only, lower case or capitalised, four to twenty.
-CHECKED_WORD = re.compile(r"(?<![\w'.\-/@:])[A-Za-z][a-z]{3,19}(?![\w'\-/@]|\.\w)")
+CHECKED_WORD = re.compile(r"(?<![\w'.\-/@:=<>])[A-Za-z][a-z]{3,19}(?![\w'\-/@=<>]|[.:]\w)")
 ANY_WORD = re.compile(r"\b[A-Za-z][a-z]{3,19}\b")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CLEAR_MARGIN = 5.0          # the fix is this many times likelier than the next candidate
@@ -33,6 +37,18 @@ OMISSION = 3.0              # a letter left out is the commonest slip of all
 COMMON_WORD = 1000          # a fix two slips away must be a common word
 COMMON_BASE = 100           # "attaches" is a form of "attach"; "failled" is not one of "faille"
 MIN_TWO_SLIP_LENGTH = 7     # shorter words are two slips from too many others
+# Guessed by slips only from this length. On 30 real notes files nobody here wrote, of the
+# lower-case fixes that only slips gave (not the typos dictionary, not British spellings), words
+# of nine letters or more gave 25 fixes, 1 wrong by a reader's judgement; eight letters, 14 more
+# with 3 wrong ("diverent" -> "divergent"); five to seven, 20 more with 12 wrong ("admin" ->
+# "admit", "backend" -> "backed", "resize" -> "reside").
+MIN_GUESSED_LENGTH = 9
+# What British spelling has where American has the other ("organised", "centres", "favour"):
+# a word that reads as a known word with its ending changed is spelled right.
+BRITISH_ENDINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
+                   ("yse", "yze"), ("ysed", "yzed"), ("our", "or"), ("ours", "ors"), ("oured", "ored"),
+                   ("tre", "ter"), ("tres", "ters"), ("ence", "ense"),
+                   ("ogue", "og"), ("ogues", "ogs"))
 MAX_TWO_SLIP_LENGTH = 14    # longer ones would cost a million look-ups each
 SUFFIXES = ("s", "es", "ed", "ing", "ly", "er")
 
@@ -56,6 +72,9 @@ class Speller:
             return True
         if any(self.frequency.get(base, 0) >= COMMON_BASE for base in _bases(lowered)):
             return True     # "attaches", "rebooting": the list lacks some forms of its words
+        if any(lowered.endswith(british) and lowered[:-len(british)] + american in self.frequency
+               for british, american in BRITISH_ENDINGS):
+            return True
         # "subnets", "failovers": one of the project's words with an ending. (The English list
         # has its own words' forms: "failes" is not "fail" with an ending.)
         return any(lowered.endswith(end) and lowered[:-len(end)] in self.vocabulary
@@ -65,7 +84,7 @@ class Speller:
         """Each word of the text that `fix` would change, as typed, and its fix (lower case)."""
         found = []
         for match in CHECKED_WORD.finditer(text):
-            fixed = self.clear_fix(match.group(0).lower())
+            fixed = self.clear_fix(match.group(0).lower(), capitalised=match.group(0)[0].isupper())
             if fixed is not None:
                 found.append((match.group(0), fixed))
         return found
@@ -78,6 +97,7 @@ class Speller:
         """False when every word of the text is known (or in `ignore`): most pages, checked at
         once, with a looser pattern than the fix's own, so that it never says False wrongly."""
         unknown = {word.lower() for word in ANY_WORD.findall(text)} - self.known - ignore
+        # (Asked as if typed in lower case: the widest the fixes go, so False is never wrong.)
         return any(self.clear_fix(word) is not None for word in unknown)
 
     @functools.cached_property
@@ -86,13 +106,19 @@ class Speller:
 
     def _replace(self, match: re.Match[str]) -> str:
         typed = match.group(0)
-        fixed = self.clear_fix(typed.lower())
+        fixed = self.clear_fix(typed.lower(), capitalised=typed[0].isupper())
         if fixed is None:
             return typed
         return fixed[0].upper() + fixed[1:] if typed[0].isupper() else fixed
 
-    def clear_fix(self, word: str) -> str | None:
-        """The one clear fix of an unknown lower-case word, or None."""
+    def clear_fix(self, word: str, capitalised: bool = False) -> str | None:
+        """The one clear fix of an unknown lower-case word, or None. A word typed with a capital
+        is fixed only from the dictionary of common misspellings."""
+        if self.knows(word):
+            return None
+        listed = data.misspellings().get(word)
+        if listed is not None or capitalised or len(word) < MIN_GUESSED_LENGTH:
+            return listed
         if word not in self._decided:
             self._decided[word] = None
             if not self.knows(word):
@@ -192,10 +218,11 @@ def speller() -> Speller:
 
 @functools.lru_cache(maxsize=1)
 def project_words() -> frozenset[str]:
-    """Every word of the project's data: services, glossary, terms, labels, the keep list and
-    the fixes of the reviewed corrections, lower-cased."""
+    """Every word of the project's data: services (every AWS service's name, "Rekognition"
+    included), glossary, terms, labels, the keep list and the fixes of the reviewed corrections,
+    lower-cased."""
     texts: list[str] = [*data.terms(), *data.labels(), *data.known_words(), *data.corrections().values()]
-    for service in data.services():
+    for service in data.known_services():
         texts += service.spellings()
     for abbreviation, expansion in data.glossary().items():
         texts += [abbreviation, expansion]

@@ -63,9 +63,42 @@ def test_the_report_says_where_each_automatic_fix_was_made():
     ("nigth", "night"),          # two letters swapped
 ])
 def test_the_commonest_slips_decide_between_candidates(typed, fix):
-    assert speller().clear_fix(typed) == fix
+    assert speller().candidates(typed)[0].word == fix
+
+
+@pytest.mark.parametrize("typed", ["admin", "backend", "resize", "wget", "auth", "upto", "mkfs", "nigth"])
+def test_a_word_shorter_than_nine_letters_is_never_guessed_from_slips(typed):
+    assert speller().clear_fix(typed) is None
+
+
+@pytest.mark.parametrize("typed, capitalised, fix", [
+    ("infraestructure", False, "infrastructure"),   # long enough to guess from slips
+    ("infraestructure", True, None),                # capitalised: names are not guessed at
+    ("encription", True, "encryption"),             # the common misspellings' dictionary
+    ("rekognition", False, None),                   # an AWS service's name
+])
+def test_capitalised_words_are_fixed_from_the_dictionary_only(typed, capitalised, fix):
+    assert speller().clear_fix(typed, capitalised=capitalised) == fix
+
+
+@pytest.mark.parametrize("word", ["organised", "organisation", "centres", "favour", "flavours", "visualise",
+                                  "licence", "catalogue"])
+def test_british_spellings_are_spelled_right(word):
+    assert speller().knows(word)
 
 
 @pytest.mark.parametrize("word", ["attaches", "rebooting", "subnets", "failover", "idempotent", "faille"])
 def test_words_forms_and_project_terms_are_known(word):
     assert speller().clear_fix(word) is None
+
+
+def test_the_summary_counts_the_fixes_the_report_lists_and_tables_get_none():
+    from notesite.report import site_report
+
+    notes = ("# EC2\n\n## Checks\n\n- a clear infraestructure slip in prose\n\n"
+             "| what | note |\n|---|---|\n| infraestructure | in a table, shown as typed |\n")
+    site = site_from_text(notes, "notes/ec2.md")
+    report = spelling_report(site)
+    assert report.count("infraestructure -> infrastructure") == 1 and "notes/ec2.md:5\t" in report
+    assert "| infraestructure |" in site.files["ec2.md"]
+    assert "1 corrections applied (0 from corrections.txt; 1 automatic" in site_report(site, [])

@@ -1,0 +1,59 @@
+"""Never worse than leaving the notes alone: every token of the notes shows on the page exactly
+as typed, unless it was a reviewed correction, an automatic fix of a clear misspelling (both
+listed by --spell-report), or the casing of a service's name. A token that holds a digit, "/",
+".", "=", "@", "_", ":", "<", ">" or an inner capital is never changed at all."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import site_from_text
+from notesite import data
+from notesite.report import spelling
+
+PROTECTED = st.one_of(
+    st.from_regex(r"[a-z]{1,6}[0-9][a-z0-9]{0,4}", fullmatch=True),     # m5, t3a, gp2
+    st.from_regex(r"[a-z]{2,6}/[a-z]{2,6}", fullmatch=True),              # alias/app-key, read/write
+    st.from_regex(r"[a-z]{2,5}\.[a-z]{2,5}", fullmatch=True),             # m5.large, index.html
+    st.from_regex(r"[A-Za-z]{2,5}=[a-z0-9]{1,5}", fullmatch=True),        # Key=value
+    st.from_regex(r"[a-z]{2,5}@[a-z]{2,5}\.com", fullmatch=True),         # ops@example.com
+    st.from_regex(r"[a-z]{2,5}_[a-z]{2,5}", fullmatch=True),              # pid_file
+    st.from_regex(r"[a-z]{2,6}:[A-Z][a-z]{2,6}", fullmatch=True),         # kms:Decrypt
+    st.from_regex(r"[a-z]{2,5}[A-Z][a-z]{2,5}", fullmatch=True),          # camelCase
+    st.from_regex(r"<[a-z]{2,6}>", fullmatch=True),                       # <bucket>
+)
+WORDS = st.one_of(
+    st.sampled_from(["config", "repo", "enum", "regex", "env", "auth", "wip", "tmp", "impl", "todo", "backend",
+                     "frontend", "admin", "upto", "organised", "centres", "favour", "instance", "bucket", "the",
+                     "Postgres", "Firehose", "Rekognition", "wget", "Mbps", "queries", "subnet"]),
+    st.from_regex(r"[a-z]{4,10}", fullmatch=True),
+)
+EXTENSIONS = ["abbr", "attr_list", "tables", "toc", "pymdownx.superfences"]
+
+
+def _page_text(site) -> str:
+    html = markdown.markdown(site.files["ec2.md"].split("---", 2)[2], extensions=EXTENSIONS)
+    return BeautifulSoup(html, "html.parser").get_text()
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.one_of(PROTECTED, WORDS), min_size=1, max_size=8), min_size=1, max_size=6))
+def test_every_token_shows_as_typed_unless_a_listed_fix_or_a_service_casing(lines):
+    notes = "## EC2\n\nTopic\n" + "".join("- " + " ".join(tokens) + "\n" for tokens in lines)
+    site = site_from_text(notes)
+    shown = _page_text(site)
+    fixed = {typed.lower() for _, typed, _ in spelling(site).fixed}
+    listed = {wrong.lower() for wrong in data.corrections()}
+    casing = data.casing()
+    for tokens in lines:
+        for token in tokens:
+            if re.search(r"[\d/.=@_:<>]|[a-z][A-Z]", token):
+                assert token in shown, (token, notes)
+            elif not re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", shown):
+                word = token.lower()
+                assert word in fixed or word in listed or word in casing, (token, notes)
