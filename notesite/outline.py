@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import naming
+from . import banner, naming
 from .inline import SHELL_LINE
 from .source import SourceLine
 
@@ -22,11 +22,9 @@ from .source import SourceLine
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*(?:\{#[\w-]+\})?\s*$")
 BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+|\d{1,9}[.)]\s+)"
                     r"(?P<text>\S.*)$")
-# A line of one character repeated: a banner around a title, a title's underline, or a rule.
-RULE = re.compile(r"^\s{0,3}(?P<char>[=*#_-])(?:\s*(?P=char)){2,}\s*$")
-RULE_CHARS = frozenset("=*#_-")
-HEADING_OR_RULE_START = re.compile(r"^[ \t]{0,3}(?:#|(?P<char>[=*_-])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
-UNDERLINE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
+# Where a heading may start: a `#` line, or a run of one character (a banner's, an underline,
+# a rule: `banner.RUN`), at any indentation.
+HEADING_OR_RULE_START = re.compile(r"^[ \t]*(?:#|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # Headings that list the file's contents, not notes: they and their lines head the whole file.
@@ -89,6 +87,7 @@ class Heading:
     title: str
     more: tuple[SourceLine, ...] = ()
     topic_level: int = 0      # set when it becomes a section
+    banner: bool = False      # framed or underlined by a run that is not Markdown's own
 
 
 @dataclass
@@ -252,7 +251,19 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
         item, index = _heading_at(lines, index, blocks)
         items.append(item)
     items += lines[index:]
+    _banners_under_markdown_headings(items)
     return items
+
+
+def _banners_under_markdown_headings(items: list[Item]) -> None:
+    """In notes with `#` headings, a framed or underlined title is a title within them: its
+    level counts from the shallowest `#` heading's ("## EC2", then a framed "Tenancy" is a
+    section of EC2). Notes with none keep the banners' own levels."""
+    hashes = [i.level for i in items if isinstance(i, Heading) and not i.banner and not i.more]
+    if hashes:
+        for item in items:
+            if isinstance(item, Heading) and item.banner:
+                item.level = min(min(hashes) + item.level, 6)
 
 
 def _heading_candidates(text: str) -> set[int]:
@@ -270,27 +281,22 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     """The heading that starts at a line, and the line after it; or the line itself."""
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
-    after = lines[index + 2] if index + 2 < len(lines) else None
     previous = lines[index - 1] if index > 0 else None
     heading = HEADING.match(line.text)
     # `#Scalability` is a heading; so is `## !!!` or `## 🚀` (CommonMark's, with a space), but not `#!!!`.
     if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
-    if RULE.match(line.text) and following is not None and _title_like(following) \
-            and index + 1 not in blocks and (previous is None or previous.blank or RULE.match(previous.text)):
-        # A banner: a title framed by lines of one character, or under one such line.
-        framed = after is not None and RULE.match(after.text)
-        if not framed and (RULE.match(line.text)["char"] == "-" or (after is not None and not after.blank
-                                                                   and BULLET.match(after.text) is None)):
-            return line, index + 1
-        more = (line, after) if framed else (line,)
-        heading_item = Heading(following, 1, _title(following.text.strip()), more=more)  # type: ignore[arg-type]
-        return heading_item, index + (3 if framed else 2)
-    if following is not None and UNDERLINE.match(following.text) and _title_like(line) \
-            and (previous is None or previous.blank):
-        level = 1 if following.text.strip().startswith("=") else 2
-        return Heading(line, level, _title(line.text.strip()), more=(following,)), index + 2
-    return line, index + 1
+    found = None
+    if banner.is_run(line) and (previous is None or previous.blank or banner.is_run(previous)):
+        found = banner.framed_at(lines, index, _title_like, blocks)
+    elif following is not None and _title_like(line) and (previous is None or previous.blank):
+        found = banner.underlined_at(lines, index)
+    if found is None:
+        return line, index + 1
+    title = lines[found.title]
+    markdown_underline = found.title == index and banner.is_setext(lines[found.runs[0]])
+    return Heading(title, found.level, _title(title.text.strip()), more=tuple(lines[i] for i in found.runs),
+                   banner=not markdown_underline), found.end
 
 
 def _title(text: str) -> str:
@@ -301,7 +307,7 @@ def _title(text: str) -> str:
 
 def _title_like(line: SourceLine) -> bool:
     text = line.text.strip()
-    return bool(text) and not BULLET.match(line.text) and not RULE.match(line.text) \
+    return bool(text) and not BULLET.match(line.text) and not banner.is_run(line) \
         and not HEADING.match(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None
 
 
@@ -431,7 +437,7 @@ def classify(items: list[Item]) -> list[Node]:
                 list_parent = node if bullet["text"].rstrip().endswith(":") else None
                 continue
             first = line.text.lstrip()[:1]
-            if first in RULE_CHARS and RULE.match(line.text):
+            if banner.is_run(line):
                 nodes.append(Node("rule", line, "---"))
                 continue
             quote = QUOTE.match(line.text) if first == ">" else None

@@ -1,0 +1,59 @@
+"""Titles framed or underlined by runs of one character, in notes without Markdown: each a
+heading, the runs never shown as text (`notesite/banner.py`)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import site_from_text
+
+# A run shown as text: three of its characters in a row, escaped or not (not a `###` heading).
+RUN_SHOWN = re.compile(r"(?m)^\s*(?:\\?[*=@_]){3}|(?:\\[*#]){3}")
+
+
+def _page(site, slug):
+    return site.files[f"{slug}.md"]
+
+
+def _topics(site, slug):
+    return [t.title for p in site.pages if p.slug == slug for t in p.topics]
+
+
+def test_a_frame_doubled_above_and_below_heads_its_page():
+    notes = ("Other databases\n\n********************\n********************\nRedshift\n********************\n"
+             "********************\n\n- columnar warehouse\n- petabyte scale\n")
+    site = site_from_text(notes)
+    assert "redshift" in {p.slug for p in site.pages}
+    assert not RUN_SHOWN.search(_page(site, "redshift"))
+
+
+def test_c_comment_frames_with_an_indented_title_head_sections():
+    notes = ("## EC2\n\n/********************\n    Purchasing options\n********************/\n"
+             "On demand => pay as you go\n- billed per second\n\n/********************\n    Tenancy\n"
+             "********************/\nShared => many tenants on one host\n")
+    site = site_from_text(notes)
+    assert _topics(site, "ec2") == ["Purchasing options", "Tenancy"]
+    assert "/***" not in _page(site, "ec2") and "\\*\\*\\*" not in _page(site, "ec2")
+
+
+def test_an_indented_frame_is_a_sub_title_and_its_lines_keep_their_nesting():
+    notes = ("************\nEBS Volumes\n************\n    Block storage for instances\n\n"
+             "    ************\n    Data availability\n    ************\n    - replicated in its zone\n"
+             "        - no single point of failure\n")
+    site = site_from_text(notes, "notes/ebs.txt")
+    assert _topics(site, "ebs")[-1] == "Data availability"
+    text = _page(site, "ebs")
+    assert "- replicated in its zone\n    - no single point of failure" in text
+    assert not RUN_SHOWN.search(text)
+
+
+def test_a_tab_indented_title_underlined_with_asterisks_is_a_heading():
+    notes = "## S3\n\n\tStorage classes\n\t***************\n\t- standard\n\t- glacier\n"
+    site = site_from_text(notes)
+    assert _topics(site, "s3") == ["Storage classes"]
+    assert not RUN_SHOWN.search(_page(site, "s3"))
+
+
+def test_a_run_that_frames_nothing_is_a_rule_not_text():
+    site = site_from_text("## EC2\nSpot\n- cheap\n\n        @@@@@@@@@@@@\n\n- more notes\n")
+    assert "@@@" not in _page(site, "ec2") and "\n---\n" in _page(site, "ec2")
