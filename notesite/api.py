@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import anchors
+from . import anchors, org
 from .anchors import Registry
 from .assemble import Page, Topic, assemble
 from .errors import NotesError
@@ -45,7 +45,7 @@ class Site:
 
 def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = None) -> Site:
     """The pure core: decoded notes files (and the ids published so far) to generated files."""
-    outlines = [outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines)) for lines in notes]
+    outlines = [_outline(lines) for lines in notes]
     title_lines, pages = assemble(outlines)
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
@@ -87,6 +87,13 @@ def _description(page: Page, topic: Topic) -> str:
     if len(text) > SHARE_DESCRIPTION_CHARS:
         text = text[:SHARE_DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
     return text
+
+
+def _outline(lines: list[SourceLine]):
+    """One notes file's pages, read by its own markup: Org's as the Markdown it means."""
+    if lines and org.is_org(lines[0].path, lines):
+        return outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True, levels_as_typed=True)
+    return outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines))
 
 
 def _is_markdown(lines: list[SourceLine]) -> bool:

@@ -123,17 +123,20 @@ class Outline:
     pages: list[PageDraft]
 
 
-def outline(lines: list[SourceLine], default_title: str, markdown: bool = False) -> Outline:
+def outline(lines: list[SourceLine], default_title: str, markdown: bool = False, levels_as_typed: bool = False) -> Outline:
     """Split one notes file into pages and classify each page's lines.
 
     `markdown`: the file is Markdown (*.md), where lines indented four spaces after a blank
     line are code, as CommonMark reads them; plain-text notes indent to nest bullets.
+    `levels_as_typed`: headings nest exactly as their levels say (Org's stars), rather than `#`
+    and `##` being peers where notes use both for pages.
     """
     if markdown:
         lines = _without_front_matter(lines)
     items = _bare_service_headings(scan(lines, markdown))
     title_lines, items = _file_title(items)
-    _level_peers(items)
+    if not levels_as_typed:
+        _level_peers(items)
     pages: list[PageDraft] = []
     default = naming.service_named(default_title)
     current = PageDraft(heading=None, title=default_title, service=default)
@@ -345,21 +348,29 @@ def _block_parser():
 
 
 def _bare_service_headings(items: list[Item]) -> list[Item]:
-    """In notes with no headings, a bare service name (`DynamoDB`, `SQS :`) that starts a block
-    heads that service's page."""
-    if any(isinstance(i, Heading) for i in items):
-        return items
+    """A bare service name (`DynamoDB`, `SQS :`) on a line of its own heads that service's
+    page: in notes with no headings, when it starts a block after a blank line; in notes with
+    some headings, only when blank lines stand on both sides of it, as a title does ("## EC2"
+    above, a bare "EBS" paragraph further on), at the level of their shallowest heading."""
+    levels = [i.level for i in items if isinstance(i, Heading)]
+    level = min(levels, default=1)
     out: list[Item] = []
     for index, item in enumerate(items):
         previous = items[index - 1] if index else None
         following = items[index + 1] if index + 1 < len(items) else None
-        if isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
-                and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) \
-                and isinstance(following, SourceLine) and not following.blank:
+        after = items[index + 2] if index + 2 < len(items) else None
+        if levels:
+            # Between blank lines, with notes after them.
+            starts = isinstance(following, SourceLine) and following.blank and after is not None \
+                and not (isinstance(after, SourceLine) and after.blank)
+        else:
+            starts = isinstance(following, SourceLine) and not following.blank
+        if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
+                and (previous is None or (isinstance(previous, SourceLine) and previous.blank)):
             title = item.text.strip().rstrip(":").strip()
             named = naming.service_named(title)
             if named is not None and named.whole and not named.common_word:
-                out.append(Heading(item, 1, title))
+                out.append(Heading(item, level, title))
                 continue
         out.append(item)
     return out

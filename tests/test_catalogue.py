@@ -48,3 +48,14 @@ def test_a_bare_line_of_a_common_word_is_not_a_service_page():
 def test_misspellings_are_matched_to_the_reviewed_names_only():
     assert naming.service_named("Cloud Wach").service.name == "CloudWatch"
     assert naming.service_named("Data Exchanges") is None
+
+
+def test_a_bare_service_name_between_blank_lines_heads_its_page_in_notes_with_headings():
+    notes = "## EC2\nSpot\n- cheap\n\nEBS\n\n- block storage for one instance\n"
+    site = site_from_text(notes)
+    assert [p.slug for p in site.pages] == ["ec2", "ebs"]
+
+
+def test_a_bare_service_name_right_above_its_bullets_stays_a_topic_in_notes_with_headings():
+    site = site_from_text("## AMI\nBaking\n- bake images\n\nEC2 Image Builder\n- builds images\n")
+    assert [p.slug for p in site.pages] == ["ami"]
