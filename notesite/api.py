@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import functools
 import os
+import re
 import stat
 import tempfile
 import time
@@ -25,6 +26,7 @@ from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE
 from .source import SourceLine, read_notes, shown_path
 
 SHARE_DESCRIPTION_CHARS = 200
+CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ def _is_markdown(lines: list[SourceLine]) -> bool:
 
 def _default_title(lines: list[SourceLine]) -> str:
     stem = Path(lines[0].path).stem if lines else "notes"
-    return stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Notes"
+    words = CAMEL_CASE_JOIN.sub(" ", stem).replace("_", " ").replace("-", " ")   # "OtherVpcNotes"
+    return " ".join(words.split()).capitalize() or "Notes"
 
 
 def build(notes: Path, display_root: Path | None = None, registry: Path | None = None) -> Site:

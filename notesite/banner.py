@@ -48,7 +48,8 @@ def framed_at(lines: list[SourceLine], index: int, title_like: Callable[[SourceL
         return None
     # An indented frame is a frame within the notes: a sub-title.
     level = 2 if lines[top[0]].text[:1].isspace() else 1
-    bottom = _runs(lines, at + 1, char)
+    top_line = lines[top[0]].text
+    bottom = _runs(lines, at + 1, char, len(top_line) - len(top_line.lstrip()))
     if bottom:
         return Banner(at, level, (*top, *bottom), bottom[-1] + 1)
     after = lines[at + 1] if at + 1 < len(lines) else None
@@ -74,12 +75,16 @@ def is_setext(run: SourceLine) -> bool:
     return RUN.match(run.text)["char"] in "=-" and not run.text[:1].isspace() and "/" not in run.text
 
 
-def _runs(lines: list[SourceLine], start: int, char: str | None) -> list[int]:
+def _runs(lines: list[SourceLine], start: int, char: str | None, indent: int | None = None) -> list[int]:
+    """Up to MAX_RUNS runs of one character and one indentation from `start`: the runs of one
+    frame's side (the next frame's top, indented otherwise, is not this one's bottom)."""
     found: list[int] = []
     while start < len(lines) and len(found) < MAX_RUNS and is_run(lines[start]):
-        if char is not None and _char(lines[start]) != char:
+        line = lines[start]
+        margin = len(line.text) - len(line.text.lstrip())
+        if (char is not None and _char(line) != char) or (indent is not None and margin != indent):
             break
-        char = _char(lines[start])
+        char, indent = _char(line), margin
         found.append(start)
         start += 1
     return found

@@ -2,7 +2,8 @@
 
 "EC2", "AWS Lambda", "Simple Queue Service (SQS)" and "Cloud Wach" name a service outright;
 "S3 Pricing" and "S3 Versioning" name S3 and say which part of it. Only distinctive names
-(abbreviations, several words, inner capitals) count when misspelt or when other words come with
+(abbreviations, several words, inner capitals) and the reviewed one-word names that are no common
+English word ("Lambda", "Aurora") count when misspelt or when other words come with
 them: "Backup strategy" and "Backups" are not about AWS Backup.
 """
 
@@ -17,6 +18,10 @@ from . import data, spelling
 NAME_KEY = re.compile(r"[^a-z0-9]+")
 VENDOR_PREFIX = re.compile(r"^(?:aws|amazon)\s+", re.IGNORECASE)
 PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+# A title's own numbering, which names nothing: "1. EC2", "II] Redshift", "a) S3", "3 - SQS".
+ENUMERATOR = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\s*[.)\]:-]\s+(?=\S)", re.IGNORECASE)
+# Where in a long title a name with words around it is looked for ("Notes on VPC peering").
+MAX_SEARCHED_WORDS = 12
 MIN_FUZZY_LENGTH = 5       # shorter names ("SNS", "SQS", "EBS", "EFS") must be typed exactly
 TWO_EDITS_LENGTH = 10      # names this long may be two typing slips away
 # A service's one-word name this common in English (pyspellchecker's counts) is a common word
@@ -47,7 +52,7 @@ def key(text: str) -> str:
 
 def service_named(title: str) -> Named | None:
     """The service a heading names, if any."""
-    title = title.strip().rstrip(".:").strip()
+    title = ENUMERATOR.sub("", title.strip().rstrip(".:").strip())
     bare = VENDOR_PREFIX.sub("", title)
     inside = PARENTHESIS.search(bare)
     candidates = [bare]
@@ -65,7 +70,14 @@ def service_named(title: str) -> Named | None:
     longest = min(len(words) - 1, _longest_name())
     for count in range(longest, 0, -1):
         for part in (" ".join(words[:count]), " ".join(words[-count:])):
-            service = _distinctive().get(key(part))
+            service = _partial_names().get(key(part))
+            if service is not None:
+                return Named(service, whole=False, catalogue=service in _catalogued())
+    # Then inside the title ("Other VPC notes"), longest names first, in its first words only.
+    searched = words[:MAX_SEARCHED_WORDS]
+    for count in range(min(len(searched) - 2, longest), 0, -1):
+        for start in range(1, len(searched) - count):
+            service = _partial_names().get(key(" ".join(searched[start:start + count])))
             if service is not None:
                 return Named(service, whole=False, catalogue=service in _catalogued())
     return None
@@ -87,7 +99,9 @@ def _whole_name(typed: str) -> data.Service | None:
     allowed = 2 if len(typed) >= TWO_EDITS_LENGTH else 1
     best: tuple[int, data.Service] | None = None
     letters = set(typed)
-    for name, service in _reviewed_distinctive().items():
+    if spelling.speller().knows(typed):
+        return None      # an English word typed right is not a slip of a name ("Lambda" is, "Backups" not)
+    for name, service in _slip_targets().items():
         # Cheap bounds first: each edit changes the length by one or the letters by two.
         if len(name) >= MIN_FUZZY_LENGTH and abs(len(name) - len(typed)) <= allowed \
                 and len(letters.symmetric_difference(name)) <= 2 * allowed:
@@ -124,6 +138,28 @@ def _common_words() -> frozenset[data.Service]:
     return frozenset(service for service in data.known_services()
                      if " " not in (bare := VENDOR_PREFIX.sub("", service.name))
                      and english.get(bare.lower(), 0) >= COMMON_WORD_COUNT)
+
+
+@functools.lru_cache(maxsize=None)
+def _partial_names() -> dict[str, data.Service]:
+    """Names that count with other words around them ("Lambda pricing", "Other VPC notes"):
+    distinctive ones, and the reviewed one-word names that are no common English word."""
+    names = dict(_distinctive())
+    for service in data.services():
+        if service not in _common_words():
+            names.setdefault(key(VENDOR_PREFIX.sub("", service.name)), service)
+    return names
+
+
+@functools.lru_cache(maxsize=None)
+def _slip_targets() -> dict[str, data.Service]:
+    """The names a misspelt heading may be matched to: the reviewed services' distinctive names,
+    and their one-word names that are no common English word ("Aurora", "Athena")."""
+    targets = dict(_reviewed_distinctive())
+    for service in data.services():
+        if service not in _common_words():
+            targets.setdefault(key(VENDOR_PREFIX.sub("", service.name)), service)
+    return targets
 
 
 @functools.lru_cache(maxsize=None)

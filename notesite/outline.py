@@ -88,6 +88,7 @@ class Heading:
     more: tuple[SourceLine, ...] = ()
     topic_level: int = 0      # set when it becomes a section
     banner: bool = False      # framed or underlined by a run that is not Markdown's own
+    bare_name: bool = False   # a service's name alone on its line, made a heading
 
 
 @dataclass
@@ -209,7 +210,8 @@ def _level_peers(items: list[Item]) -> None:
     """`#` and `##` are one level in notes that use both for pages (`## EC2`, then
     `#Scalability`); only a lone `#` over everything else heads the rest."""
     headings = [i for i in items if isinstance(i, Heading)]
-    if any(h.level == 1 for h in headings[1:]):
+    # (Typed `#` headings only: a bare service name's level is set from them, not typed.)
+    if any(h.level == 1 and not h.bare_name for h in headings[1:]):
         for heading in headings:
             heading.level = max(heading.level, 2)
 
@@ -351,9 +353,11 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
     """A bare service name (`DynamoDB`, `SQS :`) on a line of its own heads that service's
     page: in notes with no headings, when it starts a block after a blank line; in notes with
     some headings, only when blank lines stand on both sides of it, as a title does ("## EC2"
-    above, a bare "EBS" paragraph further on), at the level of their shallowest heading."""
+    above, a bare "EBS" paragraph further on)."""
     levels = [i.level for i in items if isinstance(i, Heading)]
-    level = min(levels, default=1)
+    # A level above the shallowest heading: a service's name over "##THEORY##" heads it, and
+    # beside "## EC2" it is a peer (`#` and `##` used for pages are one level).
+    level = max(1, min(levels, default=2) - 1)
     out: list[Item] = []
     for index, item in enumerate(items):
         previous = items[index - 1] if index else None
@@ -370,7 +374,7 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
             title = item.text.strip().rstrip(":").strip()
             named = naming.service_named(title)
             if named is not None and named.whole and not named.common_word:
-                out.append(Heading(item, level, title))
+                out.append(Heading(item, level, title, bare_name=True))
                 continue
         out.append(item)
     return out

@@ -59,3 +59,29 @@ def test_a_bare_service_name_between_blank_lines_heads_its_page_in_notes_with_he
 def test_a_bare_service_name_right_above_its_bullets_stays_a_topic_in_notes_with_headings():
     site = site_from_text("## AMI\nBaking\n- bake images\n\nEC2 Image Builder\n- builds images\n")
     assert [p.slug for p in site.pages] == ["ami"]
+
+
+def test_a_title_s_own_numbering_names_nothing():
+    assert naming.service_named("II] Redshift").service.name == "Redshift"
+    assert naming.service_named("1. EC2").whole
+
+
+def test_a_reviewed_one_word_name_counts_misspelt_or_with_words_around_it_unless_a_common_word():
+    assert naming.service_named("Auroroa").service.name == "Aurora"
+    assert naming.service_named("Lambda pricing") == naming.Named(naming.service_named("Lambda").service, whole=False)
+    assert naming.service_named("Backup strategy") is None and naming.service_named("Backups") is None
+
+
+def test_a_name_inside_a_longer_title_counts_in_its_first_words():
+    assert naming.service_named("Other VPC notes").service.name == "VPC"
+
+
+def test_a_file_named_in_camel_case_names_its_service():
+    site = site_from_text("Subnets\n- one per zone\n", "notes/OtherVpcNotes.txt")
+    assert [p.slug for p in site.pages] == ["vpc"]
+
+
+def test_a_bare_service_name_over_a_typed_heading_heads_it():
+    site = site_from_text("DynamoDB\n\n##THEORY##\n- tables and items\n\n##INDEXES##\n- local and global\n",
+                          "notes/notes.txt")
+    assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [("dynamodb", ["THEORY", "INDEXES"])]
