@@ -85,3 +85,11 @@ def test_a_bare_service_name_over_a_typed_heading_heads_it():
     site = site_from_text("DynamoDB\n\n##THEORY##\n- tables and items\n\n##INDEXES##\n- local and global\n",
                           "notes/notes.txt")
     assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [("dynamodb", ["THEORY", "INDEXES"])]
+
+
+def test_in_notes_without_headings_a_short_title_starting_with_a_service_heads_its_page():
+    notes = ("Spot\n- cheap\n\nLambda pricing\n- per call\n- per duration\n\nEBS volume\n- network drive\n\n"
+             "Storage for the team\n- ask ops\n")
+    site = site_from_text(notes, "notes/notes.txt")
+    assert [(p.slug, [t.title for t in p.topics]) for p in site.pages][1:] == [
+        ("lambda", ["Lambda pricing"]), ("ebs", ["EBS volume", "Storage for the team"])]
