@@ -289,3 +289,37 @@ def test_full_width_letters_find_what_their_plain_letters_find(served, browser, 
     assert _results(page, query)[:3] == _results(page, same_as)[:3]
     assert page.locator(".notes-search-corrected").count() == 0
     page.close()
+
+
+# What the results say: never a correction that is not one, never a missing word not typed.
+
+@pytest.mark.parametrize("query", ["What is EBS?", "spot block?", "Spot Block!"])
+def test_punctuation_and_case_are_never_shown_as_a_correction(served, browser, query):
+    page = _search_page(served, browser)
+    _results(page, query)
+    assert page.locator(".notes-search-corrected").count() == 0
+    page.close()
+
+
+def test_missing_lists_only_words_the_reader_typed(served, browser):
+    page = _search_page(served, browser)
+    query = "restart the server zzqx"
+    _results(page, query)
+    missing = page.eval_on_selector_all(".md-search-result__terms del", "els => els.map(e => e.textContent.trim())")
+    typed = set(query.split())
+    assert missing and set(missing) <= typed, missing
+    page.close()
+
+
+def test_opening_search_logs_no_error(served, browser):
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+    page.goto(served.url, wait_until="load")
+    page.locator("input.md-search__input").click()
+    _results(page, "spot block")
+    page.wait_for_timeout(500)
+    assert errors == []
+    page.close()

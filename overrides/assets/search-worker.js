@@ -151,8 +151,15 @@ function corrected(query) {
     const parts = tokens(word);
     if (parts.length !== 1 || parts[0] !== word.toLowerCase()) return word;   // identifiers, paths
     const fixed = correct(parts[0], i === last && !/\s$/.test(query));
-    return fixed === parts[0] ? word : fixed;
+    return sameWords(fixed, word) ? word : fixed;
   }).join("");
+}
+
+/* Whether two spellings are the same words to a reader: case and punctuation are no correction
+   ("What is EBS?" is not corrected to "what is ebs"). */
+function sameWords(a, b) {
+  const plain = text => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return plain(a) === plain(b);
 }
 
 /* Extra terms that say the same thing: abbreviations for expansions and back. Each extra word
@@ -450,6 +457,7 @@ function phraseOf(query) {
 
 function rerank(result, query, extra, original) {
   const terms = queryTerms(query, extra, original);
+  const askedWords = new Set(tokens(query).map(trim).filter(Boolean));
   const phrase = phraseOf(query);
   const asked = meaning(query);
   // Meaning counts as far as the reader's words are not the notes' own: "SSM parameter store"
@@ -468,8 +476,11 @@ function rerank(result, query, extra, original) {
     // A page's own entry leads only when it is the best match on its page; otherwise it is
     // just the title of its group.
     if (article && article.score < bestSection) article.score = 0;
+    // "Missing:" under a result lists only words the reader typed (or the correction shown),
+    // never the extra terms, the completion or the synonyms search added.
     for (const item of items)
-      for (const { word } of extra) delete item.terms[word];
+      for (const term of Object.keys(item.terms || {}))
+        if (!askedWords.has(term.toLowerCase())) delete item.terms[term];
     items.sort((a, b) => b.score - a.score);
     return items;
   });
@@ -501,12 +512,15 @@ const VECTORS_WAIT_MS = 1000;
 
 self.addEventListener("message", event => {
   const message = event.data;
+  // The site's own messages are not the theme's: its worker would throw on them.
   if (message && message.notes === "exact") {
+    event.stopImmediatePropagation();
     exactQuery = typeof message.data === "string" ? message.data : null;
     return;
   }
   // The reader is about to search (the page sends this when the search box gets focus).
   if (message && message.notes === "warm") {
+    event.stopImmediatePropagation();
     wanted = true;
     if (setupDocs) loadVectors(setupDocs);
     return;
@@ -541,7 +555,7 @@ function search(typed) {
   // correction, so not shown as one.
   const normal = typed.normalize("NFKC");
   const fixed = exactQuery !== null ? normal : corrected(normal);
-  lastCorrection = fixed !== normal ? fixed : null;
+  lastCorrection = sameWords(fixed, normal) ? null : fixed;
   const syntax = LUNR_SYNTAX.test(fixed);
   const ranked = syntax ? wordsOf(fixed) : fixed;
   const more = synonyms(ranked);
