@@ -37,8 +37,9 @@ def is_run(line: SourceLine) -> bool:
 
 
 def framed_at(lines: list[SourceLine], index: int, title_like: Callable[[SourceLine], bool],
-              blocks: dict) -> Banner | None:
-    """The title that runs starting at `index` frame, or head; None if they do not."""
+              blocks: dict, after_text: bool = False) -> Banner | None:
+    """The title that runs starting at `index` frame, or head; None if they do not. Right
+    after a line of text (`after_text`), only a whole frame counts: a run there may be a rule."""
     top = _runs(lines, index, None)
     if not top:
         return None
@@ -52,6 +53,8 @@ def framed_at(lines: list[SourceLine], index: int, title_like: Callable[[SourceL
     bottom = _runs(lines, at + 1, char, len(top_line) - len(top_line.lstrip()))
     if bottom:
         return Banner(at, level, (*top, *bottom), bottom[-1] + 1)
+    if after_text:
+        return None
     after = lines[at + 1] if at + 1 < len(lines) else None
     from .outline import BULLET   # the bullet shape is outline's; imported here to keep one list
     if char == "-" or (after is not None and not after.blank and BULLET.match(after.text) is None):

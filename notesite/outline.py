@@ -135,11 +135,11 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     if markdown:
         lines = _without_front_matter(lines)
     items = _bare_service_headings(scan(lines, markdown))
-    title_lines, items = _file_title(items)
+    default = naming.service_named(default_title)
+    title_lines, items = _file_title(items, default)
     if not levels_as_typed:
         _level_peers(items)
     pages: list[PageDraft] = []
-    default = naming.service_named(default_title)
     current = PageDraft(heading=None, title=default_title, service=default)
     body: list[Item] = []
     # The pages open at this point, outermost first: a deeper heading naming another service
@@ -292,8 +292,9 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
     found = None
-    if banner.is_run(line) and (previous is None or previous.blank or banner.is_run(previous)):
-        found = banner.framed_at(lines, index, _title_like, blocks)
+    if banner.is_run(line):
+        found = banner.framed_at(lines, index, _title_like, blocks,
+                                 after_text=not (previous is None or previous.blank or banner.is_run(previous)))
     elif following is not None and _title_like(line) and (previous is None or previous.blank):
         found = banner.underlined_at(lines, index)
     if found is None:
@@ -384,7 +385,7 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
     return out
 
 
-def _file_title(items: list[Item]) -> tuple[list[SourceLine], list[Item]]:
+def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple[list[SourceLine], list[Item]]:
     """The file's own title and what stands under it: "# My AWS notes", an introduction and a
     table of contents, when every other heading is deeper. They head the home page."""
     headings = [i for i in items if isinstance(i, Heading)]
@@ -392,8 +393,8 @@ def _file_title(items: list[Item]) -> tuple[list[SourceLine], list[Item]]:
     if not isinstance(first, Heading) or len(headings) < 2 or any(h.level <= first.level for h in headings[1:]):
         return [], items
     named = naming.service_named(first.title)
-    if named is not None and named.whole:
-        return [], items      # "# S3" over "## Versioning": the page itself, not a title
+    if named is not None and (named.whole or (default is not None and named.service == default.service)):
+        return [], items      # "# S3" over "## Versioning", "EBS Volumes" in ebs.txt: the page itself
     position = items.index(first)
     end = position + 1
     while end < len(items):

@@ -57,3 +57,11 @@ def test_a_tab_indented_title_underlined_with_asterisks_is_a_heading():
 def test_a_run_that_frames_nothing_is_a_rule_not_text():
     site = site_from_text("## EC2\nSpot\n- cheap\n\n        @@@@@@@@@@@@\n\n- more notes\n")
     assert "@@@" not in _page(site, "ec2") and "\n---\n" in _page(site, "ec2")
+
+
+def test_a_whole_frame_right_after_text_is_a_title_and_a_file_s_service_title_is_its_page():
+    notes = ("*********\nEBS Volumes\n*********\n    Block storage\n   - snapshots live in S3\n"
+             "*****************\nBenefits of volumes\n*****************\n    - durable\n")
+    site = site_from_text(notes, "notes/ebs.txt")
+    assert _topics(site, "ebs") == ["EBS Volumes", "Benefits of volumes"]
+    assert not site.title_lines
