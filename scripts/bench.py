@@ -56,12 +56,14 @@ SEARCHES = ["spot block", "InstanceLimitExceeded", "maintainance window", "EIP",
 
 
 def scaled_notes(copies: int) -> str:
-    """The notes `copies` times; copy k's page headings read "Volume k: EC2 notes", which names
-    no service, so that every copy's pages are pages of their own."""
+    """The notes `copies` times; copy k's page headings read "Volume k, part n", which names no
+    service (a title that names one anywhere goes to that service's page), so that every copy's
+    pages are pages of their own."""
     text = NOTES.read_text(encoding="utf-8")
     parts = [text]
     for k in range(2, copies + 1):
-        copy = TOP_HEADING.sub(lambda m, k=k: f"{m.group(1)} Volume {k}: {m.group(2)} notes", text)
+        number = iter(range(1, 1_000_000))
+        copy = TOP_HEADING.sub(lambda m, k=k: f"{m.group(1)} Volume {k}, part {next(number)}", text)
         parts.append(re.sub(r"(?m)^# Notes.*$", "", copy))
     return "\n".join(parts)
 
