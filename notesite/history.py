@@ -8,6 +8,7 @@ git. The build hook joins them; no other site generator knows a section's own so
 from __future__ import annotations
 
 import contextlib
+import difflib
 import hashlib
 import html
 import json
@@ -229,40 +230,96 @@ class NoHistory(Exception):
 
 
 def read_blame(root: Path, paths: list[str], cache: Path) -> dict[str, list[LineChange | None]]:
-    """Each notes file's line changes, from git; reused from `cache` while the notes' commit and
-    their text are the same, so that an unchanged build runs one git command."""
+    """Each notes file's line changes, from git. A file is blamed again only when its committed
+    content, the commit that last touched it (an amended author is another commit) or `.mailmap`
+    changed; its lines edited but not committed yet are matched to the committed ones by their
+    text, never by running git blame: a save while serving costs no blame at all."""
     shallow, _ = _git(root, "rev-parse", "--is-shallow-repository", "HEAD:./notes").split()
     if shallow == "true":
         raise NoHistory("this is a shallow clone: fetch the full history (fetch-depth: 0) for section dates")
-    # The commit that last touched the notes, not only their tree: an amended or rebased
-    # commit (another author, another date) gives the same tree; and who .mailmap says wrote it.
-    last = _git(root, "log", "-1", "--format=%H", "--", "notes")
-    digest = hashlib.sha256(last.encode())
-    for path in sorted(paths) + [MAILMAP]:
-        try:
-            digest.update(path.encode() + b"\0" + (root / path).read_bytes())
-        except FileNotFoundError:
-            digest.update(path.encode() + b"\0-")
-    key = digest.hexdigest()
-    try:
-        saved = json.loads(cache.read_text())
-        if saved["key"] == key:
-            return {p: [LineChange(*c) if c else None for c in changes] for p, changes in saved["blames"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    blames = {path: _blame(root, path) for path in paths}
+    mailmap = hashlib.sha256(_read(root / MAILMAP) or b"").hexdigest()
+    committed = _committed_blobs(root, paths)
+    saved = _load(cache)
+    kept: dict[str, dict] = {}
+    blames: dict[str, list[LineChange | None]] = {}
+    for path in paths:
+        blob = committed.get(path)
+        if blob is None:
+            blames[path] = []   # not committed yet: no dates until it is
+            continue
+        last = _git(root, "log", "-1", "--format=%H", "--", path).strip()
+        key = hashlib.sha256(f"{last}\0{blob}\0{mailmap}".encode()).hexdigest()
+        entry = saved.get(path)
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            changes = _blame(root, path)
+            entry = {"key": key, "changes": [[c.commit, c.author, c.when] if c else None for c in changes]}
+        kept[path] = entry
+        changes = [LineChange(*c) if c else None for c in entry["changes"]]
+        working = _read(root / path)
+        if working is not None and _blob_id(working) != blob:
+            changes = _carried(_git(root, "show", f"HEAD:./{path}"), working, changes)
+        blames[path] = changes
     # Only a cache: a project folder that cannot be written costs the next build a blame, no more.
     with contextlib.suppress(OSError):
-        cache.write_text(json.dumps({"key": key, "blames": {
-            p: [[c.commit, c.author, c.when] if c else None for c in changes] for p, changes in blames.items()}}))
+        cache.write_text(json.dumps({"files": kept}))
     return blames
 
 
-def _blame(root: Path, path: str) -> list[LineChange | None]:
+def _carried(committed: str, working: bytes, changes: list[LineChange | None]) -> list[LineChange | None]:
+    """The committed lines' changes carried to the lines of the working copy that hold the same
+    text; the other lines are not committed yet."""
+    old, new = (text.split("\n") for text in (committed, working.decode("utf-8", errors="replace")))
+    for lines in (old, new):
+        if lines and lines[-1] == "":
+            lines.pop()   # the line break that ends a file starts no line (git counts LFs only)
+    carried: list[LineChange | None] = [None] * len(new)
+    for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks():
+        for offset in range(block.size):
+            if block.a + offset < len(changes):
+                carried[block.b + offset] = changes[block.a + offset]
+    return carried
+
+
+def _committed_blobs(root: Path, paths: list[str]) -> dict[str, str]:
+    """Each notes file's blob in the last commit (one git command for all of them)."""
+    if not paths:
+        return {}
+    listing = _git(root, "ls-tree", "-z", "HEAD", "--", *paths)   # -z: names as they are, unquoted
+    blobs = {}
+    for row in listing.split("\0"):
+        meta, _, path = row.partition("\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[1] == "blob":
+            blobs[path] = parts[2]
+    return blobs
+
+
+def _blob_id(data: bytes) -> str:
+    """The id git gives a file's content, to tell an edited working copy from the committed one."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def _read(path: Path) -> bytes | None:
     try:
-        return parse_blame(_git(root, "blame", "--line-porcelain", "--", path))
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _load(cache: Path) -> dict:
+    try:
+        files = json.loads(cache.read_text()).get("files")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return files if isinstance(files, dict) else {}
+
+
+def _blame(root: Path, path: str) -> list[LineChange | None]:
+    """The committed content's line changes (HEAD's, not the working copy's)."""
+    try:
+        return parse_blame(_git(root, "blame", "--line-porcelain", "HEAD", "--", path))
     except NoHistory:
-        return []   # a notes file not committed yet: no dates until it is
+        return []
 
 
 def _git(root: Path, *args: str) -> str:

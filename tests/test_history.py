@@ -272,3 +272,41 @@ def test_a_file_with_lone_cr_line_ends_gets_dates_and_the_lines_the_host_counts(
     assert line.find("time").get_text() == "Changed 2029-06-01"
     # One line to git and the host: every section's link points at it.
     assert line.find("a", string="View in the notes")["href"].endswith("notes/mac.txt#L1-L1")
+
+
+def _counting_blames(monkeypatch) -> list[str]:
+    blamed: list[str] = []
+    real = history._git
+
+    def counting(root, *args):
+        if args[:1] == ("blame",):
+            blamed.append(args[-1])
+        return real(root, *args)
+
+    monkeypatch.setattr(history, "_git", counting)
+    return blamed
+
+
+def test_an_uncommitted_edit_runs_no_blame_and_its_lines_have_no_date(repository, tmp_path, monkeypatch):
+    cache = tmp_path / "history.json"
+    first = history.read_blame(repository, ["notes/notes.txt"], cache)["notes/notes.txt"]
+    blamed = _counting_blames(monkeypatch)
+    notes = repository / "notes" / "notes.txt"
+    notes.write_text("- a new first line, not committed\n" + notes.read_text())
+    again = history.read_blame(repository, ["notes/notes.txt"], cache)["notes/notes.txt"]
+    assert blamed == []
+    assert again[0] is None and again[1:] == first
+
+
+def test_only_the_notes_file_whose_commit_changed_is_blamed_again(repository, tmp_path, monkeypatch):
+    (repository / "notes" / "more.txt").write_text("## S3\nVersioning\n- keeps versions\n")
+    git(repository, "add", "notes")
+    git(repository, "commit", "-q", "-m", "more", date="2030-02-01T09:00:00+00:00")
+    paths, cache = ["notes/notes.txt", "notes/more.txt"], tmp_path / "history.json"
+    history.read_blame(repository, paths, cache)
+    blamed = _counting_blames(monkeypatch)
+    (repository / "notes" / "more.txt").write_text("## S3\nVersioning\n- keeps every version\n")
+    git(repository, "commit", "-q", "-am", "more words", date="2030-03-01T09:00:00+00:00")
+    changes = history.read_blame(repository, paths, cache)
+    assert blamed == ["notes/more.txt"]
+    assert history._utc(changes["notes/more.txt"][2].when).year == 2030 and changes["notes/notes.txt"]
