@@ -107,7 +107,8 @@ def _may_hold_name(text: str) -> bool:
 def _may_hold_sure(text: str) -> bool:
     """Whether an ARN, IAM action, URI, e-mail, host, CLI line or resource id may be in the
     text: string tests first, as these are rare and each regex costs a pass over the line."""
-    return "@" in text or "aws " in text or (":" in text and COLON_HINT.search(text) is not None) \
+    return "@" in text or "aws " in text or ".amazonaws." in text \
+        or (":" in text and COLON_HINT.search(text) is not None) \
         or ("-" in text and RESOURCE_ID_HINT.search(text) is not None)
 
 
@@ -125,6 +126,25 @@ class Segment(NamedTuple):
     raw: str | None = None
     linkable: bool = True     # prose inside the author's own link is not linked again
     target: str = ""          # the address of the author's own link that this closes
+
+
+# A whitespace-separated token, without the punctuation around it that ends a clause.
+TOKEN_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'"
+# What makes a token an identifier to keep whole: a digit, a joiner, an inner capital.
+IDENTIFIER_MARK = re.compile(r"[\d_/=@<>]|\w[.:]\w|[a-z][A-Z]")   # ("...." is an ellipsis, not a dot)
+
+
+def _inside_identifier(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is only part of a token that is an identifier ("ec2" in
+    "ec2-user", "t3" in "t3-micro"): the token is kept whole, as typed."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    token = text[left:right].strip(TOKEN_EDGE_PUNCTUATION)
+    return token != text[start:end] and IDENTIFIER_MARK.search(token) is not None
 
 
 # Characters that join words into one token that is never changed ("alias/kms", "a_b", "k=v",
@@ -162,8 +182,10 @@ class WordReplacer:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if text.isascii():
-            return [m.span() for m in self.lower_case.finditer(text.lower())]
-        return [m.span() for m in self.any_case.finditer(text)]
+            found = [m.span() for m in self.lower_case.finditer(text.lower())]
+        else:
+            found = [m.span() for m in self.any_case.finditer(text)]
+        return [span for span in found if not _inside_identifier(text, *span)]
 
     def sub(self, replace: Callable[[str], str], text: str) -> str:
         parts, position = [], 0

@@ -110,3 +110,13 @@ def test_the_quick_check_for_markup_never_misses_any(text):
     if not may_hold_markup(text):
         tokens = _parser().parseInline(text)[0].children or []
         assert all(t.type == "text" for t in tokens), tokens
+
+
+def test_a_name_inside_a_longer_identifier_is_never_re_cased_or_corrected():
+    from conftest import site_from_text
+
+    site = site_from_text("## EC2\nLogin\n- log in as ec2-user on a t3-micro\n"
+                          "- the host is ec2-203-0-113-25.compute-1.amazonaws.com.\n")
+    page = site.files["ec2.md"]
+    assert "ec2-user" in page and "t3-micro" in page
+    assert "`ec2-203-0-113-25.compute-1.amazonaws.com`." in page

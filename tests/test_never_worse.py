@@ -26,6 +26,8 @@ PROTECTED = st.one_of(
     st.from_regex(r"[a-z]{2,6}:[A-Z][a-z]{2,6}", fullmatch=True),         # kms:Decrypt
     st.from_regex(r"[a-z]{2,5}[A-Z][a-z]{2,5}", fullmatch=True),          # camelCase
     st.from_regex(r"<[a-z]{2,6}>", fullmatch=True),                       # <bucket>
+    st.from_regex(r"(?:ec2|s3|t3|m5)-[a-z]{2,6}", fullmatch=True),         # ec2-user, t3-micro
+    st.from_regex(r"ec2-[0-9]{1,3}-[0-9]{1,3}\.compute-1\.amazonaws\.com", fullmatch=True),
 )
 WORDS = st.one_of(
     st.sampled_from(["config", "repo", "enum", "regex", "env", "auth", "wip", "tmp", "impl", "todo", "backend",
