@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple
 
 from .source import SourceLine
 
-RUN = re.compile(r"^\s*/?(?P<char>[=*#_\-@])(?:[ \t]*(?P=char)){2,}[ \t]*/?\s*$")
+RUN = re.compile(r"^\s*+/?(?P<char>[=*#_\-@])(?:[ \t]*(?P=char)){2,}[ \t]*/?\s*$")
 RUN_CHARS = frozenset("=*#_-@")
 MAX_RUNS = 2          # a frame doubled ("****" twice above and below) is still one frame
 

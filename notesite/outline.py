@@ -24,7 +24,7 @@ BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]
                     r"(?P<text>\S.*)$")
 # Where a heading may start: a `#` line, or a run of one character (a banner's, an underline,
 # a rule: `banner.RUN`), at any indentation.
-HEADING_OR_RULE_START = re.compile(r"^[ \t]*(?:#|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
+HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # Headings that list the file's contents, not notes: they and their lines head the whole file.
