@@ -20,6 +20,8 @@ NOT_SLUG = re.compile(r"[\W_]+")
 # What slugify makes: lower-case letters (of any script) and digits, joined by single hyphens.
 SLUG_FORM = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 NAME_KEY = re.compile(r"[^a-z0-9]+")
+# A line's bullet marks ("- ", "-x", "• ", "* "), not the "**" of bold text that starts it.
+LEADING_MARKERS = re.compile(r"^(?:[-•]\s*|[*+]\s+)+")
 
 
 @dataclass
@@ -183,7 +185,7 @@ def _deepen(node: Node) -> Node:
 def _first_words(page: Page) -> str:
     norm = normalizer()
     for line in [*page.lead, *(n.line for n in page.nodes if n.kind != "verbatim")]:
-        text = plain_from(norm.clean(line.text.strip().lstrip("-•* ").strip(), spell=page._misspelt))
+        text = plain_from(norm.clean(LEADING_MARKERS.sub("", line.text.strip()), spell=page._misspelt))
         if text:
             return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
     return ""

@@ -83,6 +83,20 @@ def service_named(title: str) -> Named | None:
     return None
 
 
+def is_only_a_name(title: str) -> bool:
+    """Whether a line says nothing but a name (or names with words around them): no numbering
+    of its own, and words in parentheses only when they are the same service's other name
+    ("Simple Queue Service (SQS)", not "Aurora (AWS's own database)"). Such a line can become a
+    heading that shows the service's name in its place; any other would lose words."""
+    if ENUMERATOR.match(title.strip()):
+        return False
+    inside = PARENTHESIS.search(title)
+    if inside is None:
+        return "(" not in title
+    outer, inner = service_named(title[:inside.start()]), service_named(inside.group(1))
+    return outer is not None and inner is not None and outer.service == inner.service
+
+
 @functools.lru_cache(maxsize=None)
 def _longest_name() -> int:
     return max((len(name) for name in _distinctive()), default=0)

@@ -370,9 +370,14 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
                 and not (isinstance(after, SourceLine) and after.blank)
         else:
             starts = isinstance(following, SourceLine) and not following.blank
+        # (A title's shape: a sentence ending "(ASG)" names a service in its parentheses, but it
+        # is a sentence, and a heading would show the service's name in its place.)
         if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
-                and (previous is None or (isinstance(previous, SourceLine) and previous.blank)):
+                and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) and _title_like(item):
             title = item.text.strip().rstrip(":").strip()
+            if not naming.is_only_a_name(title):
+                out.append(item)   # "d. Aurora (AWS's own database)": an item that says more than a name
+                continue
             named = naming.service_named(title)
             # In notes with no headings, a short title that starts with a service's name
             # ("Lambda pricing", "EBS volume") heads that service's page too, as a section.

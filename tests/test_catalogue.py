@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import yaml
 
 from conftest import site_from_text
@@ -93,3 +95,11 @@ def test_in_notes_without_headings_a_short_title_starting_with_a_service_heads_i
     site = site_from_text(notes, "notes/notes.txt")
     assert [(p.slug, [t.title for t in p.topics]) for p in site.pages][1:] == [
         ("lambda", ["Lambda pricing"]), ("ebs", ["EBS volume", "Storage for the team"])]
+
+
+@pytest.mark.parametrize("line", ["`ECS clusters` can run on instances or serverless (ASG)",
+                                  "d. Aurora (AWS's own database)", "Aurora (a database of AWS's own)"])
+def test_a_line_that_says_more_than_a_name_never_becomes_a_heading_and_keeps_every_word(line):
+    site = site_from_text(f"## EC2\nSpot\n- cheap\n\n{line}\n\n- more notes\n")
+    assert line.split()[-1].strip("`") in "".join(site.files.values())
+    assert [p.slug for p in site.pages] == ["ec2"]
