@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from . import spelling as spelling_module
 from .api import Site
 from .assemble import Page
 from .source import SourceLine
-from .inline import normalizer, words
+from .inline import Segment, normalizer, words
 
 
 def corrections_applied(site: Site) -> int:
@@ -44,17 +44,33 @@ def spelling(site: Site) -> Spelling:
     speller = spelling_module.speller()
     fixed: list[tuple[str, str, str]] = []
     found: Counter[str] = Counter()
+    for line, segment in _prose_segments(site):
+        fixed += _fixed_in(line, segment)
+        for word in words(norm.fix_prose(segment.text)):
+            lowered = word.lower().strip("'-")
+            if len(lowered) > 1 and not speller.knows(lowered) and not _known_parts(speller, lowered):
+                found[lowered] += 1
+    unknown = {w: (n, [c.word for c in speller.candidates(w)[:3]]) for w, n in found.items()}
+    return Spelling(fixed, unknown)
+
+
+def automatic_fixes(site: Site) -> list[tuple[str, str, str]]:
+    """The automatic fixes alone (where, typed, fix): what the summary counts, without the
+    search for unknown words and their candidates that the report makes."""
+    return [fix for line, segment in _prose_segments(site) for fix in _fixed_in(line, segment)]
+
+
+def _prose_segments(site: Site) -> Iterator[tuple[SourceLine, Segment]]:
+    norm = normalizer()
     for page in site.pages:
         for line in prose_lines(page):
             for segment in norm.clean_markup(line.text):
-                fixed += [(f"{line.path}:{line.number}", typed, fix)
-                          for typed, fix in speller.fixes(norm.corrected(segment.text))]
-                for word in words(norm.fix_prose(segment.text)):
-                    lowered = word.lower().strip("'-")
-                    if len(lowered) > 1 and not speller.knows(lowered) and not _known_parts(speller, lowered):
-                        found[lowered] += 1
-    unknown = {w: (n, [c.word for c in speller.candidates(w)[:3]]) for w, n in found.items()}
-    return Spelling(fixed, unknown)
+                yield line, segment
+
+
+def _fixed_in(line: SourceLine, segment: Segment) -> list[tuple[str, str, str]]:
+    fixes = spelling_module.speller().fixes(normalizer().corrected(segment.text))
+    return [(f"{line.path}:{line.number}", typed, fix) for typed, fix in fixes]
 
 
 def _known_parts(speller: spelling_module.Speller, word: str) -> bool:
@@ -84,7 +100,7 @@ def spelling_report(site: Site) -> str:
 def site_report(site: Site, changed: list[str]) -> str:
     """The one-line summary the command prints after writing."""
     sections = sum(len(p.topics) for p in site.pages)
-    listed, automatic = corrections_applied(site), len(spelling(site).fixed)
+    listed, automatic = corrections_applied(site), len(automatic_fixes(site))
     return (f"{len(site.pages)} pages, {sections} sections, {listed + automatic} corrections applied "
             f"({listed} from corrections.txt; {automatic} automatic, listed by --spell-report); "
             f"{len(changed)} files changed")

@@ -64,7 +64,7 @@ class Speller:
 
     frequency: dict[str, int]
     vocabulary: frozenset[str]
-    _decided: dict[str, str | None] = field(default_factory=dict)
+    _decided: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def knows(self, word: str) -> bool:
         lowered = word.lower()
@@ -114,19 +114,25 @@ class Speller:
     def clear_fix(self, word: str, capitalised: bool = False) -> str | None:
         """The one clear fix of an unknown lower-case word, or None. A word typed with a capital
         is fixed only from the dictionary of common misspellings."""
-        if self.knows(word):
-            return None
-        listed = data.misspellings().get(word)
-        if listed is not None or capitalised or len(word) < MIN_GUESSED_LENGTH:
-            return listed
         if word not in self._decided:
-            self._decided[word] = None
-            if not self.knows(word):
-                ranked = self.candidates(word)
-                if ranked and (len(ranked) == 1 or ranked[0].score >= CLEAR_MARGIN * ranked[1].score) \
-                        and (_slips(word, ranked[0].word) == 1 or self.frequency[ranked[0].word] >= COMMON_WORD):
-                    self._decided[word] = ranked[0].word
-        return self._decided[word]
+            self._decided[word] = self._decide(word)
+        listed, guessed = self._decided[word]
+        return listed if listed is not None or capitalised else guessed
+
+    def _decide(self, word: str) -> tuple[str | None, str | None]:
+        """A word's fix from the dictionary of common misspellings, and its fix guessed from
+        slips (asked only of long words neither knows): decided once a word, as a page asks
+        about the same words again and again."""
+        if self.knows(word):
+            return None, None
+        listed = data.misspellings().get(word)
+        if listed is not None or len(word) < MIN_GUESSED_LENGTH:
+            return listed, None
+        ranked = self.candidates(word)
+        if ranked and (len(ranked) == 1 or ranked[0].score >= CLEAR_MARGIN * ranked[1].score) \
+                and (_slips(word, ranked[0].word) == 1 or self.frequency[ranked[0].word] >= COMMON_WORD):
+            return None, ranked[0].word
+        return None, None
 
     def candidates(self, word: str) -> list[Candidate]:
         """Known words one slip away (two, for long words with none at one), likeliest first."""
