@@ -84,10 +84,10 @@ def _runs(lines: list[SourceLine], start: int, char: str | None, indent: int | N
     found: list[int] = []
     while start < len(lines) and len(found) < MAX_RUNS and is_run(lines[start]):
         line = lines[start]
-        margin = len(line.text) - len(line.text.lstrip())
-        if (char is not None and _char(line) != char) or (indent is not None and margin != indent):
+        margin, this = len(line.text) - len(line.text.lstrip()), _char(line)
+        if (char is not None and this != char) or (indent is not None and margin != indent):
             break
-        char, indent = _char(line), margin
+        char, indent = this, margin
         found.append(start)
         start += 1
     return found

@@ -81,14 +81,14 @@ def catalogue(data_dir: Path = DATA_DIR) -> tuple[Service, ...]:
     prose or to explain abbreviations, which only the reviewed list does."""
     path = data_dir / "catalogue.yaml"
     entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
-    curated = {_key(spelling) for service in services(data_dir) for spelling in service.spellings()}
+    curated = {name_key(spelling) for service in services(data_dir) for spelling in service.spellings()}
     out = []
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not {"name", "full", "model"} <= entry.keys() or set(entry) - CATALOGUE_KEYS:
             raise NotesError(str(path), number + 4, "is not a catalogue entry; remake the file with "
                                                     "scripts/make_catalogue.py")
         name, full, abbr = str(entry["name"]), str(entry["full"]), str(entry.get("abbr") or "")
-        if {_key(name), _key(full), _key(abbr)} & curated:
+        if {name_key(name), name_key(full), name_key(abbr)} & curated:
             continue
         out.append(Service(name=name, full=full, page=NAME_KEY.sub("-", name.lower()).strip("-"), summary=full,
                            abbr=abbr))
@@ -101,7 +101,8 @@ def known_services(data_dir: Path = DATA_DIR) -> tuple[Service, ...]:
     return services(data_dir) + catalogue(data_dir)
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
+    """A heading or name as compared: lower case, letters and digits only, no spaces."""
     return NAME_KEY.sub("", text.lower())
 
 

@@ -132,8 +132,8 @@ def shown_name(name: str) -> str:
 
 def recent(all_sections: list[Section], limit: int) -> list[Section]:
     """The sections changed most recently, newest first (then in page order)."""
-    dated = [s for s in all_sections if s.changed is not None]
-    return sorted(dated, key=lambda s: -s.changed.when)[:limit]
+    with_dates = [s for s in all_sections if s.changed is not None]
+    return sorted(with_dates, key=lambda s: -s.changed.when)[:limit]
 
 
 def decorate(page_html: str, by_id: dict[str, Section], repository: Repository | None) -> str:

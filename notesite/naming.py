@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from . import data, spelling
 
-NAME_KEY = re.compile(r"[^a-z0-9]+")
 VENDOR_PREFIX = re.compile(r"^(?:aws|amazon)\s+", re.IGNORECASE)
 PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 # A title's own numbering, which names nothing: "1. EC2", "II] Redshift", "a) S3", "3 - SQS".
@@ -45,9 +44,7 @@ class Named(NamedTuple):
     common_word: bool = False
 
 
-def key(text: str) -> str:
-    """A heading or name as compared: lower case, letters and digits only, no spaces."""
-    return NAME_KEY.sub("", text.lower())
+key = data.name_key   # a heading or name as compared: lower case, letters and digits only
 
 
 def service_named(title: str) -> Named | None:
@@ -64,23 +61,26 @@ def service_named(title: str) -> Named | None:
         if service is not None:
             common = service in _common_words() and bare == title
             return Named(service, whole=True, catalogue=common or service in _catalogued(), common_word=common)
-    words = bare.split()
+    for part in _parts(bare.split()):
+        service = _partial_names().get(key(part))
+        if service is not None:
+            return Named(service, whole=False, catalogue=service in _catalogued())
+    return None
+
+
+def _parts(words: list[str]) -> Iterator[str]:
+    """Where a name with words around it may stand in a title: its first or last words, longest
+    first; then inside it ("Other VPC notes"), in its first words only."""
     # A part of more words than the longest name has letters cannot be a name: a heading of
     # 200,000 characters is tried for as many words as a name can have, not for all of them.
     longest = min(len(words) - 1, _longest_name())
     for count in range(longest, 0, -1):
-        for part in (" ".join(words[:count]), " ".join(words[-count:])):
-            service = _partial_names().get(key(part))
-            if service is not None:
-                return Named(service, whole=False, catalogue=service in _catalogued())
-    # Then inside the title ("Other VPC notes"), longest names first, in its first words only.
+        yield " ".join(words[:count])
+        yield " ".join(words[-count:])
     searched = words[:MAX_SEARCHED_WORDS]
     for count in range(min(len(searched) - 2, longest), 0, -1):
         for start in range(1, len(searched) - count):
-            service = _partial_names().get(key(" ".join(searched[start:start + count])))
-            if service is not None:
-                return Named(service, whole=False, catalogue=service in _catalogued())
-    return None
+            yield " ".join(searched[start:start + count])
 
 
 def is_only_a_name(title: str) -> bool:
@@ -158,22 +158,24 @@ def _common_words() -> frozenset[data.Service]:
 def _partial_names() -> dict[str, data.Service]:
     """Names that count with other words around them ("Lambda pricing", "Other VPC notes"):
     distinctive ones, and the reviewed one-word names that are no common English word."""
-    names = dict(_distinctive())
-    for service in data.services():
-        if service not in _common_words():
-            names.setdefault(key(VENDOR_PREFIX.sub("", service.name)), service)
-    return names
+    return {**_plain_reviewed_names(), **_distinctive()}
 
 
 @functools.lru_cache(maxsize=None)
 def _slip_targets() -> dict[str, data.Service]:
     """The names a misspelt heading may be matched to: the reviewed services' distinctive names,
     and their one-word names that are no common English word ("Aurora", "Athena")."""
-    targets = dict(_reviewed_distinctive())
+    return {**_plain_reviewed_names(), **_reviewed_distinctive()}
+
+
+@functools.lru_cache(maxsize=None)
+def _plain_reviewed_names() -> dict[str, data.Service]:
+    """The reviewed services by their names without "AWS" or "Amazon", but for common words."""
+    names: dict[str, data.Service] = {}
     for service in data.services():
         if service not in _common_words():
-            targets.setdefault(key(VENDOR_PREFIX.sub("", service.name)), service)
-    return targets
+            names.setdefault(key(VENDOR_PREFIX.sub("", service.name)), service)
+    return names
 
 
 @functools.lru_cache(maxsize=None)

@@ -381,7 +381,7 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
             named = naming.service_named(title)
             # In notes with no headings, a short title that starts with a service's name
             # ("Lambda pricing", "EBS volume") heads that service's page too, as a section.
-            leads = not levels and named is not None and not named.whole and _title_like(item) \
+            leads = not levels and named is not None and not named.whole \
                 and naming.service_named(title.split()[0]) == naming.Named(named.service, whole=True)
             if named is not None and (named.whole or leads) and not named.common_word:
                 out.append(Heading(item, level, title, bare_name=True))

@@ -39,8 +39,7 @@ def note_files(notes: Path) -> list[Path]:
         raise NotesError(str(notes), None, "no such file or folder; pass --notes PATH to the notes")
     if notes.is_file():
         return [notes]
-    files = sorted(p for p in notes.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES
-                   and not _hidden(p.relative_to(notes)))
+    files = [p for p in _notes_like(notes) if not _hidden(p.relative_to(notes))]
     if not files:
         raise NotesError(str(notes), None, "holds no *.txt or *.md notes; add one or pass --notes FILE")
     folder = notes.resolve()
@@ -57,8 +56,12 @@ def hidden_notes(notes: Path) -> list[Path]:
     `.obsidian/`) or hidden themselves. What an author hides is not meant for the site."""
     if not notes.is_dir():
         return []
-    return sorted(p for p in notes.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES
-                  and _hidden(p.relative_to(notes)))
+    return [p for p in _notes_like(notes) if _hidden(p.relative_to(notes))]
+
+
+def _notes_like(folder: Path) -> list[Path]:
+    """Every *.txt and *.md file under a folder, sorted: the notes, and the hidden ones."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES)
 
 
 def _hidden(relative: Path) -> bool:
