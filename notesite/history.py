@@ -272,11 +272,22 @@ def _carried(committed: str, working: bytes, changes: list[LineChange | None]) -
     for lines in (old, new):
         if lines and lines[-1] == "":
             lines.pop()   # the line break that ends a file starts no line (git counts LFs only)
+    # A save changes a few lines: the lines before and after them are matched one for one, and
+    # only those between are diffed (a diff of 5,000 lines at 10x notes cost 0.3 s a save).
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    pairs = [(i, i) for i in range(head)]
+    pairs += [(len(old) - tail + i, len(new) - tail + i) for i in range(tail)]
+    middle = difflib.SequenceMatcher(None, old[head:len(old) - tail], new[head:len(new) - tail], autojunk=False)
+    pairs += [(head + block.a + i, head + block.b + i) for block in middle.get_matching_blocks() for i in range(block.size)]
     carried: list[LineChange | None] = [None] * len(new)
-    for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks():
-        for offset in range(block.size):
-            if block.a + offset < len(changes):
-                carried[block.b + offset] = changes[block.a + offset]
+    for a, b in pairs:
+        if a < len(changes):
+            carried[b] = changes[a]
     return carried
 
 

@@ -310,3 +310,10 @@ def test_only_the_notes_file_whose_commit_changed_is_blamed_again(repository, tm
     changes = history.read_blame(repository, paths, cache)
     assert blamed == ["notes/more.txt"]
     assert history._utc(changes["notes/more.txt"][2].when).year == 2030 and changes["notes/notes.txt"]
+
+
+def test_lines_before_and_after_an_uncommitted_edit_keep_their_changes():
+    a, b, c = (history.LineChange(x * 40, "Ann", 1893456000) for x in "abc")
+    carried = history._carried("one\ntwo\nthree\nfour\n", b"one\ntwo, edited\nand a new line\nthree\nfour\n",
+                               [a, b, c, a])
+    assert carried == [a, None, None, c, a]
