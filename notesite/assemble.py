@@ -135,29 +135,37 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
     index = _service_index()
     pages: dict[str, Page] = {}
     title_lines: list[SourceLine] = []
+    drafts = []
     for notes in outlines:
         title_lines.extend(notes.title_lines)
         for draft in notes.pages:
             title = norm.plain(norm.heading(draft.title))
-            service = draft.service.service if draft.service else index.get(_name_key(title))
+            drafts.append((draft, title, draft.service.service if draft.service else index.get(_name_key(title))))
+    # A sub-service joins its parent's page only where the notes have that page: OpsWorks in
+    # notes that never mention Systems Manager is a page of its own.
+    parents = {service.page for _, _, service in drafts if service is not None and _page_owner(service.page) == service}
+    for draft, title, service in drafts:
+        if service is not None and service.page not in parents:
+            slug, owner = _own_slug(slugify(service.name), service.name, pages), service
+        else:
             slug = service.page if service else _own_slug(slugify(title), title, pages)
             owner = _page_owner(slug) if service else None
-            page = pages.get(slug)
-            if page is None:
-                page = pages[slug] = Page(
-                    slug=slug,
-                    title=owner.name if owner else title,
-                    summary=owner.summary if owner else "",
-                )
-            nodes = list(draft.nodes)
-            if service is not None and owner is not None and service != owner and draft.heading:
-                # A sub-service heading becomes a section of its parent's page.
-                nodes = [Node("topic", draft.heading, service.name, level=2, more=draft.more),
-                         *(_deepen(n) for n in nodes)]
-            elif draft.heading is not None:
-                page.headings += [draft.heading, *draft.more]
-            page.lead.extend(draft.lead)
-            page.nodes.extend(nodes)
+        page = pages.get(slug)
+        if page is None:
+            page = pages[slug] = Page(
+                slug=slug,
+                title=owner.name if owner else title,
+                summary=owner.summary if owner else "",
+            )
+        nodes = list(draft.nodes)
+        if service is not None and owner is not None and service != owner and draft.heading:
+            # A sub-service heading becomes a section of its parent's page.
+            nodes = [Node("topic", draft.heading, service.name, level=2, more=draft.more),
+                     *(_deepen(n) for n in nodes)]
+        elif draft.heading is not None:
+            page.headings += [draft.heading, *draft.more]
+        page.lead.extend(draft.lead)
+        page.nodes.extend(nodes)
     for page in pages.values():
         page.topics = assign_ids(page)
         if not page.summary:

@@ -83,11 +83,14 @@ def linker(pages: list[Page]) -> Linker:
     targets: dict[str, Target] = {}
     slugs = {p.slug for p in pages}
     topics_by_title = {(p.slug, _key(t.title)): t for p in pages for t in p.topics}
+    # A sub-service has its own page where the notes lack its parent's (assemble.assemble).
+    own_pages = {p.title: p.slug for p in pages}
     for service in data.services():
-        if service.page not in slugs:
+        slug = service.page if service.page in slugs else own_pages.get(service.name)
+        if slug is None:
             continue
-        own_section = topics_by_title.get((service.page, _key(service.name)))
-        target = Target(service.page, own_section.id if own_section else "")
+        own_section = topics_by_title.get((slug, _key(service.name)))
+        target = Target(slug, own_section.id if own_section else "")
         for name in service.spellings():
             if name == service.abbr and len(name) < 3:
                 continue

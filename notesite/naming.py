@@ -16,6 +16,7 @@ from typing import Iterator, NamedTuple
 from . import data, spelling
 
 VENDOR_PREFIX = re.compile(r"^(?:aws|amazon)\s+", re.IGNORECASE)
+LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\+|\s/\s|\band\b)\s*", re.IGNORECASE)
 PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
 # A title's own numbering, which names nothing: "1. EC2", "II] Redshift", "a) S3", "3 - SQS".
 ENUMERATOR = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\s*[.)\]:-]\s+(?=\S)", re.IGNORECASE)
@@ -28,6 +29,8 @@ TWO_EDITS_LENGTH = 10      # names this long may be two typing slips away
 # heading of the name far more likely means the service: "budgets" 838, "lambda" 349, "athena"
 # 150, "redshift" 50.
 COMMON_WORD_COUNT = 1000
+# Words an abbreviation leaves out: "Identity and Access Management" is IAM.
+SMALL_WORDS = frozenset({"and", "of", "for", "the", "to", "a", "an", "on", "in"})
 
 
 class Named(NamedTuple):
@@ -50,6 +53,8 @@ key = data.name_key   # a heading or name as compared: lower case, letters and d
 def service_named(title: str) -> Named | None:
     """The service a heading names, if any."""
     title = ENUMERATOR.sub("", title.strip().rstrip(".:").strip())
+    if _names_several(title):
+        return None    # "Load Balancer, Auto Scaling, EBS": a group of services, none alone
     bare = VENDOR_PREFIX.sub("", title)
     inside = PARENTHESIS.search(bare)
     candidates = [bare]
@@ -59,13 +64,23 @@ def service_named(title: str) -> Named | None:
     for text in candidates:
         service = _whole_name(key(text))
         if service is not None:
-            common = service in _common_words() and bare == title
+            # ("SnowBall" with its inner capital is the service, not a word.)
+            common = service in _common_words() and bare == title and not data.is_distinctive(bare)
             return Named(service, whole=True, catalogue=common or service in _catalogued(), common_word=common)
     for part in _parts(bare.split()):
         service = _partial_names().get(key(part))
         if service is not None:
             return Named(service, whole=False, catalogue=service in _catalogued())
     return None
+
+
+def _names_several(title: str) -> bool:
+    """Whether a title lists two services or more, each whole ("ELB & ASG", "SQS, SNS")."""
+    parts = LIST_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return False
+    named = {service for part in parts if (service := _whole_name(key(VENDOR_PREFIX.sub("", part))))}
+    return len(named) >= 2
 
 
 def _parts(words: list[str]) -> Iterator[str]:
@@ -93,8 +108,35 @@ def is_only_a_name(title: str) -> bool:
     inside = PARENTHESIS.search(title)
     if inside is None:
         return "(" not in title
-    outer, inner = service_named(title[:inside.start()]), service_named(inside.group(1))
+    outer_text = title[:inside.start()]
+    outer, inner = service_named(outer_text), service_named(inside.group(1))
+    if inner is not None and inner.whole and _initials(outer_text) == key(inside.group(1)):
+        return True   # "Identity Access Management (IAM)": the abbreviation spelt out, however loosely
     return outer is not None and inner is not None and outer.service == inner.service
+
+
+def leads_with(title: str, service: data.Service) -> bool:
+    """Whether a title starts with the service's name, whole ("EBS volumes", "Route 53
+    pricing"; not "Moving data to S3")."""
+    words = VENDOR_PREFIX.sub("", ENUMERATOR.sub("", title.strip())).split()
+    return any(_whole_name(key(" ".join(words[:count]))) == service for count in range(1, min(len(words), 4) + 1))
+
+
+def ends_with_vendor_name(title: str, service: data.Service) -> bool:
+    """Whether a title ends with the service's name after "AWS" or "Amazon" ("Types of budgets
+    of AWS Budgets"): the vendor's name says the last words are the service, not a word."""
+    words = title.split()
+    for count in range(1, min(len(words), _longest_name() + 1)):
+        if VENDOR_PREFIX.match(words[-count - 1] + " "):
+            named = _whole_name(key(" ".join(words[-count:])))
+            return named == service
+    return False
+
+
+def _initials(text: str) -> str:
+    """The letters an abbreviation of these words would have, small words left out
+    ("Identity and Access Management" -> "iam")."""
+    return "".join(word[0] for word in re.findall(r"[A-Za-z0-9]+", text.lower()) if word not in SMALL_WORDS)
 
 
 @functools.lru_cache(maxsize=None)

@@ -173,7 +173,8 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
             item.topic_level = max(2, min(item.level - base + 1, 6))
             body.append(item)
             continue
-        kicker = _kicker(body)
+        # (Not the only line under a heading of its own: "* OpsWorks", "Managed Chef", "* Lambda".)
+        kicker = _kicker(body) if current.heading is None or len(body) > 1 else None
         if kicker is not None:
             body.remove(kicker)
         close()
@@ -226,6 +227,8 @@ def _starts_page(heading: Heading, named: naming.Named | None, host: PageDraft |
         return not same or heading.level <= host.level or host.heading is None
     if named is not None and not same and heading.level <= host.level:
         return True
+    if named is not None and host.service is None and naming.leads_with(heading.title, named.service):
+        return True    # "### EBS Volumes" under "## Storage": EBS's page, whatever the group
     return heading.level <= host.level and (host.service is None or host.service.whole)
 
 
@@ -364,12 +367,12 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
         previous = items[index - 1] if index else None
         following = items[index + 1] if index + 1 < len(items) else None
         after = items[index + 2] if index + 2 < len(items) else None
-        if levels:
-            # Between blank lines, with notes after them.
-            starts = isinstance(following, SourceLine) and following.blank and after is not None \
-                and not (isinstance(after, SourceLine) and after.blank)
-        else:
-            starts = isinstance(following, SourceLine) and not following.blank
+        # Between blank lines with notes after them, or right over its own indented body
+        # ("IAM" over tab-indented lines); in notes with no headings, also right over its lines.
+        spaced = isinstance(following, SourceLine) and following.blank and after is not None \
+            and not (isinstance(after, SourceLine) and after.blank)
+        over_body = isinstance(following, SourceLine) and not following.blank
+        starts = spaced or (over_body and (not levels or following.text[:1].isspace()))
         # (A title's shape: a sentence ending "(ASG)" names a service in its parentheses, but it
         # is a sentence, and a heading would show the service's name in its place.)
         if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
@@ -380,9 +383,10 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
                 continue
             named = naming.service_named(title)
             # In notes with no headings, a short title that starts with a service's name
-            # ("Lambda pricing", "EBS volume") heads that service's page too, as a section.
+            # ("Lambda pricing", "EBS volume"), or ends with it after "AWS" or "Amazon" ("Types
+            # of budgets of AWS Budgets"), heads that service's page too, as a section.
             leads = not levels and named is not None and not named.whole \
-                and naming.service_named(title.split()[0]) == naming.Named(named.service, whole=True)
+                and (naming.leads_with(title, named.service) or naming.ends_with_vendor_name(title, named.service))
             if named is not None and (named.whole or leads) and not named.common_word:
                 out.append(Heading(item, level, title, bare_name=True))
                 continue

@@ -103,3 +103,70 @@ def test_a_line_that_says_more_than_a_name_never_becomes_a_heading_and_keeps_eve
     site = site_from_text(f"## EC2\nSpot\n- cheap\n\n{line}\n\n- more notes\n")
     assert line.split()[-1].strip("`") in "".join(site.files.values())
     assert [p.slug for p in site.pages] == ["ec2"]
+
+
+def test_a_bare_service_name_right_over_its_indented_body_heads_its_page_in_notes_with_headings():
+    notes = ("# Regions > AZs\n\nIdentity Access Management (IAM)\n\tUsers, groups, roles\n\tGlobal\n\n"
+             "SnowBall\n\tPetabyte-scale transport\n\nAWS Storage Gateway\n\tOn-premises appliance\n")
+    site = site_from_text(notes, "notes/notes.txt")
+    assert [p.slug for p in site.pages] == ["iam", "snowball", "storage-gateway"]
+
+
+def test_a_full_name_spelt_out_loosely_before_its_abbreviation_says_only_the_name():
+    assert naming.is_only_a_name("Identity Access Management (IAM)")
+    assert not naming.is_only_a_name("Aurora (AWS's own database)")
+    assert not naming.is_only_a_name("Inbound Access Manager (EC2)")
+
+
+def test_in_notes_without_headings_a_service_name_between_blank_lines_heads_its_page():
+    notes = "IAM\n\n* users and groups\n\t- policies\n\nEC2\n\n* termination protection\n\nEBS \n\n* volumes\n"
+    site = site_from_text(notes, "notes/notes.txt")
+    assert [p.slug for p in site.pages] == ["iam", "ec2", "ebs"]
+
+
+def test_in_notes_without_headings_a_title_ending_with_aws_and_a_service_heads_its_page():
+    notes = "EC2\n• on demand\n\nTypes of budgets of AWS Budgets\n• Cost budget\n\nKinds of budgets\n• usage\n"
+    site = site_from_text(notes, "notes/notes.txt")
+    assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [
+        ("ec2", []), ("budgets", ["Types of budgets of AWS Budgets", "Kinds of budgets"])]
+
+
+def test_a_common_word_typed_with_an_inner_capital_is_the_service():
+    assert naming.service_named("SnowBall").common_word is False
+    assert naming.service_named("Snowball").common_word is True
+
+
+@pytest.mark.parametrize("notes, slugs", [
+    ("* OpsWorks\nManaged Chef\n* Lambda\nfunctions\n", ["opsworks", "lambda"]),
+    ("* Systems Manager\nRun Command\n* OpsWorks\nManaged Chef\n", ["systems-manager"]),
+    ("* OpsWorks\nManaged Chef\n* Systems Manager\nRun Command\n", ["systems-manager"]),
+])
+def test_a_sub_service_joins_its_parent_s_page_only_where_the_notes_have_it(notes, slugs):
+    site = site_from_text(notes, "notes/notes.org")
+    assert [p.slug for p in site.pages] == slugs
+    assert "Managed Chef" in "".join(site.files.values())
+
+
+def test_a_sub_service_on_a_page_of_its_own_is_linked_there():
+    site = site_from_text("* OpsWorks\nManaged Chef\n* Lambda\nDeploy it with OpsWorks stacks.\n", "notes/notes.org")
+    assert "](opsworks.md" in site.files["lambda.md"]
+
+
+def test_the_only_line_under_a_heading_is_that_heading_s_not_the_next_one_s_kicker():
+    site = site_from_text("# Systems Manager\nRun Command\n# Lambda\nfunctions\n", "notes/notes.md")
+    pages = {p.slug: p for p in site.pages}
+    assert [n.text for n in pages["systems-manager"].nodes] == ["Run Command"]
+    assert not pages["lambda"].lead
+
+
+@pytest.mark.parametrize("title", ["Load Balancer, Auto Scaling, EBS", "ELB & ASG", "SQS and SNS"])
+def test_a_title_listing_several_services_names_none_of_them(title):
+    assert naming.service_named(title) is None
+
+
+def test_under_a_group_heading_a_title_starting_with_a_service_heads_its_page():
+    notes = ("## Load Balancer, Auto Scaling, EBS\n\n### Load Balancer\n- spreads load\n\n"
+             "### EBS Volumes\n- network drive\n\n### Backups of volumes\n- snapshots\n")
+    site = site_from_text(notes, "notes/notes.md")
+    assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [
+        ("elastic-load-balancing", []), ("ebs", ["EBS Volumes", "Backups of volumes"])]
