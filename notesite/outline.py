@@ -160,9 +160,14 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
             open_pages.pop()
         named = naming.service_named(item.title)
         host = open_pages[-1] if open_pages else (current if current.heading is None and default else None)
-        if named is not None and named.catalogue and host is not None and item.level > host.level:
-            named = None   # "### Backup" on the EC2 page is about backups, not AWS Backup
-        if not _starts_page(item, named, host):
+        if named is not None and named.catalogue and host is not None and item.level > host.level \
+                and (host.service is not None or named.common_word):
+            # "### Backup" on the EC2 page is about backups, not AWS Backup; "##### FSx" under
+            # "### Storage" is FSx.
+            named = None
+        # A "<service>: <gist>" line starts its page as the bare name would, and stays a section.
+        starts_as = named._replace(whole=True) if item.bare_name and named is not None else named
+        if not _starts_page(item, starts_as, host):
             if host is not None and host is not current:
                 # Back from a page opened inside this one ("### OpsWorks" on Systems Manager's).
                 close()
@@ -183,7 +188,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
         body = []
         if named is not None and not named.whole:
             # "S3 Versioning": S3's page, and a section of it named as typed.
-            body.append(Heading(item.line, item.level, item.title, topic_level=2))
+            body.append(Heading(item.line, item.level, item.title, topic_level=2, bare_name=item.bare_name))
             current.heading = None
         open_pages.append(current)
     close()
@@ -376,6 +381,13 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
         # (A title's shape: a sentence ending "(ASG)" names a service in its parentheses, but it
         # is a sentence, and a heading would show the service's name in its place.)
         if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
+                and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) \
+                and _service_definition(item, following if over_body else after):
+            # "Site-to-Site VPN: encrypted, over the internet" over its indented notes: that
+            # service's page, the line a section of it with every word.
+            out.append(Heading(item, level, item.text.strip(), bare_name=True))
+            continue
+        if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
                 and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) and _title_like(item):
             title = item.text.strip().rstrip(":").strip()
             if not naming.is_only_a_name(title):
@@ -392,6 +404,18 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
                 continue
         out.append(item)
     return out
+
+
+def _service_definition(line: SourceLine, body: Item | None) -> bool:
+    """Whether a line is "<service>: <what it is>" and the notes under it are indented: a
+    service's name with its gist, heading the notes about it."""
+    match = DEFINITION.match(line.text.strip())
+    if match is None or ":" not in line.text or not isinstance(body, SourceLine) or not body.text[:1].isspace():
+        return False
+    if BULLET.match(line.text) or HEADING.match(line.text) or not naming.is_only_a_name(match["name"]):
+        return False
+    named = naming.service_named(match["name"])
+    return named is not None and named.whole and not named.common_word
 
 
 def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple[list[SourceLine], list[Item]]:
@@ -449,7 +473,9 @@ def classify(items: list[Item]) -> list[Node]:
                                   more=tuple(item.lines[1:]), info=item.kind + (f" {item.info}" if item.info else "")))
                 continue
             if isinstance(item, Heading):
-                nodes.append(Node("topic", item.line, item.title, level=item.topic_level, more=item.more))
+                # A bare line made a heading may carry a gist: "Site-to-Site VPN: encrypted, ...".
+                name, lead = split_title(item.title) if item.bare_name else (item.title, "")
+                nodes.append(Node("topic", item.line, name, level=item.topic_level, more=item.more, lead=lead))
                 first_topic_level = item.topic_level
                 list_parent = None
                 continue

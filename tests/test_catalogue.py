@@ -170,3 +170,29 @@ def test_under_a_group_heading_a_title_starting_with_a_service_heads_its_page():
     site = site_from_text(notes, "notes/notes.md")
     assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [
         ("elastic-load-balancing", []), ("ebs", ["EBS Volumes", "Backups of volumes"])]
+
+
+def test_a_service_name_with_its_gist_over_indented_notes_heads_its_page_and_keeps_every_word():
+    notes = ("1. Networking basics\n    a. CIDR ranges\n\n"
+             "Site-to-Site VPN: encrypted, on the public internet, between data centres and AWS.\n\n"
+             "    1. Virtual private gateway\n\n"
+             "Backup: take them often\n    1. snapshots\n\n"
+             "Aurora: proprietary technology from AWS (not open sourced)\n    1. Postgres compatible\n")
+    site = site_from_text(notes, "notes/VPC.txt")
+    assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [
+        ("vpc", []), ("site-to-site-vpn", ["Site-to-Site VPN", "Backup: take them often"]), ("aurora", ["Aurora"])]
+    vpn = site.files["site-to-site-vpn.md"]
+    assert "encrypted, on the public internet, between data centres and AWS." in vpn
+    assert "proprietary technology from AWS (not open sourced)" in site.files["aurora.md"]
+
+
+def test_a_service_name_with_its_gist_over_unindented_lines_stays_a_line():
+    site = site_from_text("## EC2\nSpot\n- cheap\n\nLambda: runs code on events\n- pay per call\n")
+    assert [p.slug for p in site.pages] == ["ec2"]
+
+
+def test_under_a_group_heading_a_deeper_catalogue_service_heads_its_page():
+    notes = "## EC2\n- instances\n\n## Storage\n- kinds\n\n#### Amazon File Server (FSx)\n- file systems\n\n#### Backup\n- snapshots\n"
+    site = site_from_text(notes, "notes/notes.md")
+    assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [
+        ("ec2", []), ("storage", ["Backup"]), ("fsx", [])]
