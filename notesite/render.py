@@ -62,14 +62,20 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
     for line in page.lead:
         out += [norm.markdown(line.text.strip(), links), ""]
     previous: Node | None = None
+    # Once a bullet has a further paragraph, every later item of that list is set apart by a
+    # blank line too: Python-Markdown reads blank-separated chunks, and a chunk that starts
+    # with a nested item takes the outer items typed under it into that nested list.
+    loose = False
     for node in page.nodes:
         if node.kind == "bullet":
             if previous is None or previous.kind not in ("bullet", "more"):
                 _blank(out)
-            elif previous.kind == "more" or previous.marker[-1:] != node.marker[-1:] and previous.depth == node.depth:
-                out.append("")   # after a bullet's further paragraph, or where numbers start
+                loose = False
+            elif loose or previous.marker[-1:] != node.marker[-1:] and previous.depth == node.depth:
+                out.append("")   # in a list with a further paragraph, or where numbers start
             out.append(INDENT * node.depth + node.marker + " " + _with_label(page, node.text, links))
         elif node.kind == "more":
+            loose = True
             # A bullet's further line: a paragraph of its own inside that bullet.
             out += ["", INDENT * (node.depth + 1) + _with_label(page, node.text, links)]
         elif node.kind == "quote":

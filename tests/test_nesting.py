@@ -1,0 +1,39 @@
+"""Bullets keep the nesting they were typed with, as the built page shows it (Python-Markdown, as
+MkDocs renders the pages), also where a bullet runs on over further lines."""
+
+from __future__ import annotations
+
+import markdown
+from bs4 import BeautifulSoup
+
+from conftest import site_from_text
+from test_never_worse import EXTENSIONS
+
+
+def _parents(page_markdown: str) -> dict[str, str | None]:
+    """Each list item's own first words -> its parent item's, as the rendered page nests them."""
+    html = markdown.markdown(page_markdown.split("---", 2)[2], extensions=EXTENSIONS)
+    out: dict[str, str | None] = {}
+    for li in BeautifulSoup(html, "html.parser").find_all("li"):
+        parent = li.find_parent("li")
+        out[_first_word(li)] = _first_word(parent) if parent else None
+    return out
+
+
+def _first_word(li) -> str:
+    return li.get_text(" ").split()[0]
+
+
+def test_outer_items_after_a_nested_item_that_runs_on_stay_outer():
+    notes = ("## EC2\n\nPricing\n"
+             "* Example: 512 MB for 100 ms.\n"
+             "    * Half: 0.05 GB-seconds.\n"
+             "    * Charged: each time that\n"
+             "      function runs.\n"
+             "    * Free: the first 400,000 GB-seconds.\n"
+             "* Cheaper: than two instances.\n"
+             "* Events: drive it.\n"
+             "    * Triggers: from other services.\n")
+    parents = _parents(site_from_text(notes).files["ec2.md"])
+    assert parents == {"Example:": None, "Half:": "Example:", "Charged:": "Example:", "Free:": "Example:",
+                       "Cheaper:": None, "Events:": None, "Triggers:": "Events:"}
