@@ -78,7 +78,9 @@ SHIFT_TYPO = re.compile(r"(?<![\w/=@<>])(?<!\w[.:])[A-Z]{2}[a-z]{2,}(?![\w/=@<>]
 ABBREVIATION_PLURAL = re.compile(r"^[A-Z0-9]{2,}s$")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]{}|#])")
-LINE_START_MARKER = re.compile(r"^(?:[-+>!]|\d+(?=[.)](?:\s|$)))")
+# A line's start that Markdown would read as a marker: a bullet, a quote, or the number, letter
+# or roman numeral of an ordered list ("3.", "b)", "iv." - pymdownx.fancylists reads the last two).
+LINE_START_MARKER = re.compile(r"^(?:[-+>!]|(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)(?=[.)](?:\s|$)))")
 FENCE_START = re.compile(r"^~{3,}")
 # "SSM- Documents", "Adapter( EFA)": spacing typed in a hurry, evened out in headings.
 HEADING_SPACING = re.compile(r"(?<=\w)- (?=\w)")
@@ -453,7 +455,7 @@ def plain_from(cleaned: list[Segment]) -> str:
 
 
 def _escape_marker(marker: str) -> str:
-    return marker + "\\" if marker.isdigit() else "\\" + marker
+    return marker + "\\" if marker.isalnum() else "\\" + marker
 
 
 def escape(text: str) -> str:

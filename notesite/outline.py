@@ -20,7 +20,9 @@ from .source import SourceLine
 # "## EC2", "#Scalability": a heading. Not "#1 priority", which is a number, not a heading. A
 # trailing "{#id}" is the id this tool gave it, in a page read back as notes.
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*(?:\{#[\w-]+\})?\s*$")
-BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+|\d{1,9}[.)]\s+)"
+# A bullet: "-", "•", "*", "+" (a "- -" run counting one level a mark), or an ordered item:
+# "1.", "2)", and the lettered "a.", "b)" that notes nest under numbers.
+BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+|(?:\d{1,9}|[a-z])[.)]\s+)"
                     r"(?P<text>\S.*)$")
 # Where a heading may start: a `#` line, or a run of one character (a banner's, an underline,
 # a rule: `banner.RUN`), at any indentation.
@@ -484,7 +486,7 @@ def classify(items: list[Item]) -> list[Node]:
             bullet = BULLET.match(line.text)
             if bullet:
                 marks = bullet["marks"]
-                numbered = marks[0].isdigit()
+                numbered = marks[0].isalnum()   # "1." or "a.": shown with its number or letter
                 indent = len(bullet["indent"]) + (0 if numbered else 2 * (len(re.findall(r"[-•*+]", marks)) - 1))
                 node = Node("bullet", line, bullet["text"], indent=indent,
                             marker=marks.strip()[:-1] + "." if numbered else "-")

@@ -71,8 +71,8 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             if previous is None or previous.kind not in ("bullet", "more"):
                 _blank(out)
                 loose = False
-            elif loose or previous.marker[-1:] != node.marker[-1:] and previous.depth == node.depth:
-                out.append("")   # in a list with a further paragraph, or where numbers start
+            elif loose or _list_kind(previous) != _list_kind(node) and previous.depth == node.depth:
+                out.append("")   # in a list with a further paragraph, or where numbers or letters start
             out.append(INDENT * node.depth + node.marker + " " + _with_label(page, node.text, links))
         elif node.kind == "more":
             loose = True
@@ -107,6 +107,12 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             out.append("")
         previous = node
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _list_kind(node: Node) -> str:
+    """"-", "1" or "a": items of another kind at one depth start another list."""
+    first = node.marker[:1]
+    return "1" if first.isdigit() else "a" if first.isalpha() else first
 
 
 def _verbatim(node: Node) -> list[str]:

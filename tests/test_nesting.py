@@ -37,3 +37,24 @@ def test_outer_items_after_a_nested_item_that_runs_on_stay_outer():
     parents = _parents(site_from_text(notes).files["ec2.md"])
     assert parents == {"Example:": None, "Half:": "Example:", "Charged:": "Example:", "Free:": "Example:",
                        "Cheaper:": None, "Events:": None, "Triggers:": "Events:"}
+
+
+def test_lettered_items_nest_under_numbered_ones_and_numbers_under_letters_as_typed():
+    notes = ("## EC2\n\nSizing\n"
+             "3. Sizing: and config options\n"
+             "    a. OS: Linux or Windows\n"
+             "    b. Storage: how much\n"
+             "        1. Attached: over the network\n"
+             "        2. Hardware: instance store\n"
+             "    c. Network: card speed\n"
+             "4. Data: user data\n"
+             "    a) Bootstrapping: commands at first start\n")
+    page = site_from_text(notes).files["ec2.md"]
+    assert _parents(page) == {"Sizing:": None, "OS:": "Sizing:", "Storage:": "Sizing:", "Network:": "Sizing:",
+                              "Attached:": "Storage:", "Hardware:": "Storage:", "Data:": None, "Bootstrapping:": "Data:"}
+
+
+def test_a_line_starting_like_a_lettered_item_in_prose_stays_a_line():
+    html = markdown.markdown(site_from_text("## EC2\n\nA. Smith wrote this.\n").files["ec2.md"].split("---", 2)[2],
+                             extensions=EXTENSIONS)
+    assert "<ol" not in html and "A. Smith wrote this." in BeautifulSoup(html, "html.parser").get_text()

@@ -35,7 +35,7 @@ WORDS = st.one_of(
                      "Postgres", "Firehose", "Rekognition", "wget", "Mbps", "queries", "subnet"]),
     st.from_regex(r"[a-z]{4,10}", fullmatch=True),
 )
-EXTENSIONS = ["abbr", "attr_list", "tables", "toc", "pymdownx.superfences"]
+EXTENSIONS = ["abbr", "attr_list", "tables", "toc", "pymdownx.superfences", "pymdownx.fancylists"]
 
 
 def _page_text(site) -> str:
