@@ -66,18 +66,29 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
     # blank line too: Python-Markdown reads blank-separated chunks, and a chunk that starts
     # with a nested item takes the outer items typed under it into that nested list.
     loose = False
+    item: Node | None = None   # the list's last item, whose kind a next one continues or ends
     for node in page.nodes:
         if node.kind == "bullet":
             if previous is None or previous.kind not in ("bullet", "more"):
                 _blank(out)
                 loose = False
-            elif loose or _list_kind(previous) != _list_kind(node) and previous.depth == node.depth:
+            elif loose or (item is not None and _list_kind(item) != _list_kind(node) and item.depth == node.depth):
                 out.append("")   # in a list with a further paragraph, or where numbers or letters start
             out.append(INDENT * node.depth + node.marker + " " + _with_label(page, node.text, links))
+            item = node
         elif node.kind == "more":
-            loose = True
-            # A bullet's further line: a paragraph of its own inside that bullet.
-            out += ["", INDENT * (node.depth + 1) + _with_label(page, node.text, links)]
+            text = INDENT * (node.depth + 1) + _with_label(page, node.text, links)
+            if previous is not None and previous.kind in ("bullet", "more") \
+                    and node.line.path == previous.lines[-1].path and node.line.number == previous.lines[-1].number + 1:
+                # A line typed right under an item is that item's, on a line of its own as typed
+                # (a line break inside its paragraph: notes are read without trailing spaces, so
+                # a wrapped sentence cannot be told from a new line, and a break loses nothing).
+                out[-1] += HARD_BREAK
+                out.append(text)
+            else:
+                # A bullet's further line after a blank: a paragraph of its own inside that bullet.
+                loose = True
+                out += ["", text]
         elif node.kind == "quote":
             if previous is None or previous.kind != "quote":
                 _blank(out)
@@ -107,6 +118,9 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             out.append("")
         previous = node
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+HARD_BREAK = "  "   # Markdown's line break inside a paragraph: two spaces at the line's end
 
 
 def _list_kind(node: Node) -> str:

@@ -4,6 +4,7 @@ MkDocs renders the pages), also where a bullet runs on over further lines."""
 from __future__ import annotations
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import site_from_text
@@ -58,3 +59,16 @@ def test_a_line_starting_like_a_lettered_item_in_prose_stays_a_line():
     html = markdown.markdown(site_from_text("## EC2\n\nA. Smith wrote this.\n").files["ec2.md"].split("---", 2)[2],
                              extensions=EXTENSIONS)
     assert "<ol" not in html and "A. Smith wrote this." in BeautifulSoup(html, "html.parser").get_text()
+
+
+def _html(page_markdown: str) -> str:
+    return markdown.markdown(page_markdown.split("---", 2)[2], extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize("name", ["notes/notes.txt", "notes/notes.md"])
+def test_a_line_typed_right_under_a_bullet_stays_in_it_on_its_own_line(name):
+    notes = "## EC2\n\nBuckets\n- Reached via a distinct url\n\tRemember: buckets are regional\n- Next point\n"
+    items = BeautifulSoup(_html(site_from_text(notes, name).files["ec2.md"]), "html.parser").find_all("li")
+    assert [" ".join(li.get_text().split()) for li in items] == [
+        "Reached via a distinct url Remember: buckets are regional", "Next point"]
+    assert items[0].find("br") is not None   # on a line of its own, as typed
