@@ -27,6 +27,10 @@ log = logging.getLogger("mkdocs.hooks.notes_sync")
 
 _serving = {}   # the live-reload server, while `mkdocs serve` runs
 _built_from = {}   # the inputs' fingerprint this build's pages were made from
+# The pages the cleanup last made, by path: their digests. A change in docs/ that leaves a page
+# as the cleanup wrote it is the cleanup's own write, already in the build that made it.
+_made: dict[str, str] = {}
+_removed: set[str] = set()   # pages the last build's notes no longer gave, removed by the cleanup
 
 
 def on_pre_build(config, **kwargs) -> None:
@@ -45,6 +49,12 @@ def on_pre_build(config, **kwargs) -> None:
     try:
         # Ids are registered as published by scripts/clean_notes.py only, never mid-edit.
         site = notesite.build(NOTES, display_root=ROOT, registry=PUBLISHED_IDS)
+        # Recorded before the pages are written: the watcher may see a write before write() returns.
+        made = {os.path.join(docs, name): _digest(text.encode("utf-8")) for name, text in site.files.items()}
+        _removed.clear()
+        _removed.update(set(_made) - set(made))
+        _made.clear()
+        _made.update(made)
         changed = notesite.write(site, docs)
     except notesite.NotesError as err:
         STAMP.unlink(missing_ok=True)
@@ -137,10 +147,49 @@ def _recorded() -> dict:
 def on_serve(server, config, builder, **kwargs):
     _serving["server"] = server
     server.watch(str(NOTES))
+    # MkDocs watches docs/, where the cleanup writes the pages during the build: each save built
+    # twice, the second time for the build's own pages. A change there counts unless it leaves
+    # a page as this build made it.
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from notesite.api import TEMP_SUFFIX
+
+    docs = os.path.abspath(config["docs_dir"])
+    server.unwatch(docs)
+    server.observer.schedule(_DocsEdits(server, TEMP_SUFFIX), docs, recursive=True)
     # A watch ends when its folder is deleted; one on the project itself (its own entries only)
     # sees notes/ come back, watches it again and rebuilds.
     server.observer.schedule(_NotesReturn(server), str(ROOT), recursive=False)
     return server
+
+
+class _DocsEdits(FileSystemEventHandler):
+    """A change in docs/ by anyone but the cleanup (a stylesheet, a page edited by hand) rebuilds."""
+
+    def __init__(self, server, temp_suffix: str) -> None:
+        self.server = server
+        self.temp_suffix = temp_suffix   # a page written beside itself, then renamed into place
+
+    def on_any_event(self, event) -> None:
+        if event.is_directory:
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(path and not path.endswith(self.temp_suffix) and not _made_by_cleanup(path) for path in paths):
+            _request_rebuild(self.server)
+
+
+def _made_by_cleanup(path: str) -> bool:
+    if path not in _made:
+        return path in _removed and not os.path.exists(path)
+    try:
+        with open(path, "rb") as handle:
+            return _digest(handle.read()) == _made[path]
+    except OSError:
+        return False         # a page of the notes gone: made again by the next build
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 class _NotesReturn(FileSystemEventHandler):

@@ -89,3 +89,31 @@ def test_new_site_starts_a_site_from_notes_of_your_own_in_one_command(tmp_path):
     finally:
         os.killpg(server.pid, 15)
         server.wait(10)
+
+
+def test_a_save_builds_once_and_a_file_put_in_docs_by_hand_still_rebuilds(tmp_path):
+    """The cleanup writes the pages into docs/ during the build: those writes must not ask for
+    a second build of the same save. Anything else changed there is a change, as MkDocs has it."""
+    project = make_project(tmp_path / "project", {"notes.txt": NOTES})
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    log = open(log_path, "w+")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}/aws-notes/"
+    builds = lambda: log_path.read_text().count("Building documentation")  # noqa: E731
+    try:
+        assert _wait_for(lambda: "1 to 6 hours" in _page(base + "ec2/")), log_path.read_text()
+        before = builds()
+        (project / "notes" / "notes.txt").write_text(NOTES + "- may be reclaimed in rare cases\n")
+        assert _wait_for(lambda: "may be reclaimed in rare cases" in _page(base + "ec2/")), log_path.read_text()
+        time.sleep(3)    # long enough for a second build, had the cleanup's writes asked for one
+        assert builds() == before + 1, log_path.read_text()
+
+        (project / "docs" / "assets" / "by-hand.txt").write_text("put here by hand")
+        assert _wait_for(lambda: "put here by hand" in _page(base + "assets/by-hand.txt")), log_path.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
