@@ -36,6 +36,8 @@ CONTENTS_TITLES = frozenset({"contents", "table of contents", "toc", "index", "o
 BLOCK_HINT = re.compile(r"^[ \t]{0,3}(?:```|~~~)|^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?[ \t]*\|", re.MULTILINE)
 # "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
 DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
+# "S3-Simple Storage Service- simple, scalable": a name, a dash, then (its full name and) more.
+SPELLED_OUT = re.compile(r"^(?P<name>[^\s:-][^:-]*?)\s*-\s*(?P<gist>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
 LETTERS_OR_DIGITS = re.compile(r"\w")
 # A Markdown file's front matter: `---`, then `key: value` lines (or indented, or list items).
@@ -91,6 +93,7 @@ class Heading:
     topic_level: int = 0      # set when it becomes a section
     banner: bool = False      # framed or underlined by a run that is not Markdown's own
     bare_name: bool = False   # a service's name alone on its line, made a heading
+    names: naming.Named | None = None   # the service a "<service>: <gist>" line names
 
 
 @dataclass
@@ -160,7 +163,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
             continue
         while open_pages and open_pages[-1].level >= item.level and not _continues(open_pages[-1], item):
             open_pages.pop()
-        named = naming.service_named(item.title)
+        named = item.names or naming.service_named(item.title)
         host = open_pages[-1] if open_pages else (current if current.heading is None and default else None)
         if named is not None and named.catalogue and host is not None and item.level > host.level \
                 and (host.service is not None or named.common_word):
@@ -384,10 +387,10 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
         # is a sentence, and a heading would show the service's name in its place.)
         if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
                 and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) \
-                and _service_definition(item, following if over_body else after):
+                and (defined := _service_definition(item, following if over_body else after, indented=bool(levels))):
             # "Site-to-Site VPN: encrypted, over the internet" over its indented notes: that
             # service's page, the line a section of it with every word.
-            out.append(Heading(item, level, item.text.strip(), bare_name=True))
+            out.append(Heading(item, level, item.text.strip(), bare_name=True, names=defined))
             continue
         if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
                 and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) and _title_like(item):
@@ -408,16 +411,31 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
     return out
 
 
-def _service_definition(line: SourceLine, body: Item | None) -> bool:
-    """Whether a line is "<service>: <what it is>" and the notes under it are indented: a
-    service's name with its gist, heading the notes about it."""
-    match = DEFINITION.match(line.text.strip())
-    if match is None or ":" not in line.text or not isinstance(body, SourceLine) or not body.text[:1].isspace():
-        return False
+def _service_definition(line: SourceLine, body: Item | None, indented: bool) -> naming.Named | None:
+    """Whether a line is "<service>: <what it is>" (or "<service>-<its full name>- <gist>") over
+    notes about it: indented under it, or, in notes with no headings, any lines."""
+    text = line.text.strip()
+    match = DEFINITION.match(text)
+    if match is None or ":" not in text:
+        match = SPELLED_OUT.match(text)
+        if match is None or not _spells_out(match["name"], match["gist"]):
+            return None
+    if not isinstance(body, SourceLine) or body.blank or (indented and not body.text[:1].isspace()):
+        return None
     if BULLET.match(line.text) or HEADING.match(line.text) or not naming.is_only_a_name(match["name"]):
-        return False
+        return None
     named = naming.service_named(match["name"])
-    return named is not None and named.whole and not named.common_word
+    if named is None or not named.whole or named.common_word:
+        return None
+    return named._replace(whole=False)     # the page of the name; the line, a section of it
+
+
+def _spells_out(name: str, rest: str) -> bool:
+    """Whether what follows a service's name starts with that service's full name ("S3-Simple
+    Storage Service- ...")."""
+    named = naming.service_named(name)
+    full = naming.VENDOR_PREFIX.sub("", named.service.full) if named is not None and named.whole else ""
+    return bool(full) and " " in full and rest.lower().startswith(full.lower())
 
 
 def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple[list[SourceLine], list[Item]]:

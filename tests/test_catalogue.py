@@ -196,3 +196,12 @@ def test_under_a_group_heading_a_deeper_catalogue_service_heads_its_page():
     site = site_from_text(notes, "notes/notes.md")
     assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [
         ("ec2", []), ("storage", ["Backup"]), ("fsx", [])]
+
+
+def test_in_notes_without_headings_a_service_spelt_out_after_a_dash_heads_its_page():
+    notes = ("Regions hold zones.\n\nIAM\n\nUsers:- people\n\n"
+             "S3-Simple Storage Service- simple, durable storage for files\nFiles up to 5 TB\n\n"
+             "EC2-Elastic things- not its full name\nmore lines\n")
+    site = site_from_text(notes, "notes/AWSNotes.txt")
+    assert [p.slug for p in site.pages] == ["awsnotes", "iam", "s3"]
+    assert "S3-Simple Storage Service" in site.files["s3.md"] and "simple, durable storage for files" in site.files["s3.md"]
