@@ -1,0 +1,47 @@
+"""The site's sentence model reads text as the original all-MiniLM-L6-v2 does: on 100 sentences
+(questions, notes lines, typos, identifiers, other scripts), its vectors stay within cosine 0.99
+of the original model's full-precision ones, which scripts/make_model.py recorded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from notesite import meaning
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = json.loads((ROOT / "tests" / "data" / "model-reference.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def model():
+    return meaning.load(ROOT / meaning.MODEL_FILE)
+
+
+def test_the_model_file_is_the_one_pinned():
+    assert meaning.digest(ROOT / meaning.MODEL_FILE) == meaning.MODEL_SHA256
+
+
+def test_every_reference_sentence_means_what_the_original_model_says(model):
+    assert len(REFERENCE["sentences"]) == 100
+    for sentence, expected in zip(REFERENCE["sentences"], REFERENCE["embeddings"]):
+        assert float(np.dot(model.embed(sentence), np.array(expected))) >= 0.99, sentence
+
+
+def test_close_meanings_are_closer_than_unrelated_ones(model):
+    ask, fact, other = (model.embed(t) for t in ("my server got a new address after a restart",
+                                                 "Elastic IP addresses stay with the account",
+                                                 "SQS visibility timeout hides a message"))
+    assert float(ask @ fact) > float(ask @ other) + 0.1
+
+
+def test_a_missing_or_changed_model_file_stops_the_build_naming_the_file(tmp_path):
+    with pytest.raises(meaning.NotesError, match="sentence-model.bin"):
+        meaning.load(tmp_path / "sentence-model.bin")
+    changed = tmp_path / "sentence-model.bin"
+    changed.write_bytes((ROOT / meaning.MODEL_FILE).read_bytes()[:-1] + b"\1")
+    with pytest.raises(meaning.NotesError, match="make_model.py"):
+        meaning.load(changed)
