@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 WORKERS = "assets/javascripts/workers"
 THEME_WORKER = re.compile(r"^search\.[0-9a-f]+\.min\.js$")
 SITE_WORKER = "assets/search-worker.js?theme="
-SITE_PARTS = ("assets/search-worker.js", "assets/word-vectors.bin")
+SITE_PARTS = ("assets/search-worker.js", "assets/word-vectors.bin", "assets/sentence-model.js")
 
 
 def on_files(files, config, **kwargs):

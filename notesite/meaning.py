@@ -36,15 +36,20 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@functools.lru_cache(maxsize=2)
-def load(path: Path) -> "SentenceModel":
-    """The model from its file, checked against the pinned digest."""
+def check(path: Path) -> None:
+    """Stop, naming the file, when the model is missing or not the pinned one."""
     if not path.is_file():
         raise NotesError(str(path), None, "the sentence model is missing; restore it from git, or remake it with "
                                           "scripts/make_model.py")
     if digest(path) != MODEL_SHA256:
         raise NotesError(str(path), None, "is not the pinned sentence model (its sha256 differs); restore it from "
                                           "git, or remake it with scripts/make_model.py and pin its new digest")
+
+
+@functools.lru_cache(maxsize=2)
+def load(path: Path) -> "SentenceModel":
+    """The model from its file, checked against the pinned digest."""
+    check(path)
     return SentenceModel(path)
 
 
@@ -171,3 +176,67 @@ def erf(x: np.ndarray) -> np.ndarray:
     t = 1 / (1 + 0.3275911 * a)
     y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * np.exp(-a * a)
     return (sign * y).astype(np.float32)
+
+
+# --- Each section's meaning, for the site's search -------------------------------------------
+
+VECTORS_MAGIC = b"NSV1"
+CACHE_MAGIC = b"NSC1"
+TAG = re.compile(r"<[^>]*>")
+
+
+def section_text(page_title: str, title: str, html: str) -> str:
+    """What a search index entry is about, as one text: its page, its heading, its words."""
+    text = " ".join(TAG.sub(" ", html).split())
+    return f"{page_title}: {title}. {text}" if page_title and page_title != title else f"{title}. {text}"
+
+
+def index_texts(docs: list[dict]) -> list[tuple[str, str]]:
+    """(location, text) for each entry of MkDocs' search index; a section's page is the entry
+    before its "#"."""
+    pages = {doc["location"]: doc["title"] for doc in docs if "#" not in doc["location"]}
+    return [(doc["location"], section_text(pages.get(doc["location"].split("#")[0], ""), doc["title"], doc["text"]))
+            for doc in docs]
+
+
+def vectors_file(entries: list[tuple[str, str]], embed, cache: dict[bytes, bytes]) -> tuple[bytes, dict[bytes, bytes]]:
+    """The site's `section-meaning.bin`: each entry's vector, 8 bits a value with a scale, after
+    the locations. `embed` reads a text; `cache` holds what earlier builds read, by the text's
+    digest, so a save reads only the sections it changed. Returns the file and the cache to keep."""
+    kept: dict[bytes, bytes] = {}
+    rows = []
+    for _, text in entries:
+        key = hashlib.sha1(text.encode("utf-8")).digest()
+        if key not in cache:
+            cache[key] = _packed(embed(text))
+        kept[key] = cache[key]
+        rows.append(cache[key])
+    locations = json.dumps([location for location, _ in entries]).encode("utf-8")
+    dims = (len(rows[0]) - 4) if rows else 0
+    head = VECTORS_MAGIC + struct.pack("<III", len(rows), dims, len(locations)) + locations
+    head += b" " * (-len(head) % 4)
+    return head + b"".join(rows), kept
+
+
+def _packed(vector: np.ndarray) -> bytes:
+    scale = float(np.abs(vector).max()) / 127 or 1.0
+    return struct.pack("<f", scale) + np.round(vector / scale).astype(np.int8).tobytes()
+
+
+def read_cache(data: bytes) -> dict[bytes, bytes]:
+    """The vectors earlier builds read (an unreadable cache is an empty one: it is only a cache)."""
+    if data[:4] != CACHE_MAGIC or len(data) < 12:
+        return {}
+    count, size = struct.unpack_from("<II", data, 4)
+    if len(data) != 12 + count * (20 + size):
+        return {}
+    out, at = {}, 12
+    for _ in range(count):
+        out[data[at:at + 20]] = data[at + 20:at + 20 + size]
+        at += 20 + size
+    return out
+
+
+def write_cache(cache: dict[bytes, bytes]) -> bytes:
+    size = len(next(iter(cache.values()))) if cache else 0
+    return CACHE_MAGIC + struct.pack("<II", len(cache), size) + b"".join(k + v for k, v in cache.items())

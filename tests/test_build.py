@@ -163,6 +163,21 @@ def test_the_build_fails_saying_why_when_the_word_vectors_are_missing(tmp_path):
     assert "assets/word-vectors.bin missing" in result.stderr, result.stderr
 
 
+def test_the_build_fails_naming_the_file_when_the_sentence_model_is_missing_or_changed(tmp_path):
+    project = make_project(tmp_path / "project", {"notes.txt": "## EC2\nSpot Block\n- one to six hours\n"})
+    (project / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    model = project / "overrides" / "assets" / "sentence-model.bin"
+    model.write_bytes(model.read_bytes()[:-1] + b"\1")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "sentence-model.bin: is not the pinned sentence model" in result.stderr, result.stderr
+    model.unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "sentence-model.bin: the sentence model is missing" in result.stderr, result.stderr
+
+
 def test_the_site_search_worker_loads_the_theme_worker_by_the_name_found_in_the_theme(real_site):
     import material
 
@@ -173,3 +188,4 @@ def test_the_site_search_worker_loads_the_theme_worker_by_the_name_found_in_the_
     assert (real_site / "assets" / "javascripts" / "workers" / name).is_file()
     assert (real_site / "assets" / "search-worker.js").is_file() and (real_site / "assets" / "notes.js").is_file()
     assert (real_site / "assets" / "word-vectors.bin").is_file()
+    assert (real_site / "assets" / "sentence-model.bin").is_file() and (real_site / "assets" / "section-meaning.bin").is_file()

@@ -45,3 +45,24 @@ def test_a_missing_or_changed_model_file_stops_the_build_naming_the_file(tmp_pat
     changed.write_bytes((ROOT / meaning.MODEL_FILE).read_bytes()[:-1] + b"\1")
     with pytest.raises(meaning.NotesError, match="make_model.py"):
         meaning.load(changed)
+
+
+def test_the_browser_reads_every_reference_sentence_as_the_build_does(browser):
+    """The search worker's encoder (overrides/assets/sentence-model.js), run in Chromium, within
+    cosine 0.99 of the original model on the same 100 sentences, with BERT's tokens."""
+    model = ROOT / meaning.MODEL_FILE
+    page = browser.new_page()
+    page.route("http://model.test/**", lambda route: route.fulfill(
+        body=model.read_bytes() if route.request.url.endswith(".bin") else "<!doctype html><title>model</title>",
+        content_type="application/octet-stream" if route.request.url.endswith(".bin") else "text/html"))
+    page.goto("http://model.test/index.html")
+    page.add_script_tag(path=str(ROOT / "overrides" / "assets" / "sentence-model.js"))
+    embedded = page.evaluate("""async sentences => {
+        const model = sentenceModel(await (await fetch("sentence-model.bin")).arrayBuffer());
+        return sentences.map(s => ({tokens: model.tokens(s), vector: Array.from(model.embed(s))}));
+    }""", REFERENCE["sentences"])
+    page.close()
+    python = meaning.load(model)
+    for sentence, expected, got in zip(REFERENCE["sentences"], REFERENCE["embeddings"], embedded):
+        assert got["tokens"] == python.tokens(sentence), sentence
+        assert float(np.dot(np.array(got["vector"]), np.array(expected))) >= 0.99, sentence

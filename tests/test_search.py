@@ -157,23 +157,33 @@ def test_ranking_by_meaning_puts_the_section_that_means_the_question_first(serve
     assert _results(with_meaning, query)[0][1] == "purchasing-options-spot-instances"
     with_meaning.close()
     words_only = browser.new_page()
-    words_only.route(re.compile(r".*/word-vectors\.bin$"), lambda route: route.abort())
+    words_only.route(re.compile(r".*/(word-vectors|sentence-model|section-meaning)\.bin$"), lambda route: route.abort())
     words_only = _search_page(served, browser, words_only)
     assert _results(words_only, query)[0][1] != "purchasing-options-spot-instances", \
         "the words alone now find it: choose a question only the meaning finds"
     words_only.close()
 
 
-def test_the_word_vectors_are_fetched_only_once_the_reader_starts_to_search(served, browser):
+def test_the_vectors_and_the_model_are_fetched_only_once_the_reader_starts_to_search(served, browser):
     page = browser.new_page()
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(served.url + "ec2/", wait_until="load")
     page.wait_for_timeout(500)
-    assert not [url for url in fetched if "word-vectors" in url], "fetched before search was used"
+    meaning = re.compile(r"(word-vectors|sentence-model|section-meaning)")
+    assert not [url for url in fetched if meaning.search(url)], "fetched before search was used"
     page.locator("input.md-search__input").focus()
-    page.wait_for_timeout(1000)
-    assert [url for url in fetched if url.endswith("assets/word-vectors.bin")]
+    page.wait_for_timeout(1500)
+    for name in ("word-vectors.bin", "sentence-model.bin", "sentence-model.js", "section-meaning.bin"):
+        assert [url for url in fetched if url.endswith("assets/" + name)], name
+    page.close()
+
+
+def test_the_sentence_model_finds_a_section_that_shares_no_word_with_the_question(served, browser):
+    # "my server got a new address after a reboot": the Elastic IPs section says "public IP"
+    # and "stop/start"; only what the words mean connects them.
+    page = _search_page(served, browser)
+    assert "elastic-ip" in (_results(page, "my server got a new address after a reboot")[0][1] or "")
     page.close()
 
 

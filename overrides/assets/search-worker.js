@@ -189,6 +189,10 @@ function synonyms(query) {
 
 const SEMANTIC_WEIGHT = 10;      // a section that means the question gains up to this much
 const SEMANTIC_FLOOR = 0.3;      // ... when every word typed is one of the notes', this share of it
+const MODEL_WEIGHT = 40;         // the same, by the sentence model's closeness (0.1-0.7 where the word vectors gave 0.3-0.9)
+const MODEL_FLOOR = 0.1;         // ... its share when every word typed is the notes' own (their words decide)
+const MEANT_RESULTS = 5;         // sections found by meaning alone that join the results
+const MIN_MEANT_CLOSENESS = 0.35; // ... when at least this close to the question
 let vectors = null;              // {index: Map word -> row, weights, packed: four bits a value, step, dims}
 let sectionVectors = new Map();  // location -> unit vector of its title and text
 let vectorsLoading = null;
@@ -256,6 +260,58 @@ function loadVectors(docs) {
     })
     .catch(error => { vectorsSettled = true; console.warn(error); });   // then by words alone
   return vectorsLoading;
+}
+
+/* The sentence model (sentence-model.js, -.bin) and each section's vector from the build
+ * (section-meaning.bin): fetched once the reader searches, never on page load. While they are
+ * on their way, or if they fail, the word vectors above stand in. */
+let model = null;                // {embed(text)}
+let modelSections = new Map();   // location -> unit vector, as notesite/meaning.py read the section
+let modelLoading = null;
+let modelSettled = false;
+const askedMeanings = new Map(); // question -> its vector: each keystroke's text read once
+const MAX_ASKED_MEANINGS = 200;
+
+function readSectionMeaning(buffer) {
+  const view = new DataView(buffer);
+  if (new TextDecoder().decode(new Uint8Array(buffer, 0, 4)) !== "NSV1") throw new Error("search: not a section-meaning file");
+  const count = view.getUint32(4, true), dims = view.getUint32(8, true), length = view.getUint32(12, true);
+  const locations = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 16, length)));
+  let at = 16 + length + ((4 - (16 + length) % 4) % 4);
+  const out = new Map();
+  for (let i = 0; i < count; i++, at += 4 + dims) {
+    const scale = view.getFloat32(at, true), values = new Int8Array(buffer, at + 4, dims);
+    out.set(locations[i], Float32Array.from(values, v => v * scale));
+  }
+  return out;
+}
+
+function loadModel() {
+  if (modelLoading) return modelLoading;
+  const bytes = name => fetch(name).then(response => {
+    if (!response.ok) throw new Error(`search: ${name}: ${response.status}`);
+    return response.arrayBuffer();
+  });
+  modelLoading = Promise.all([bytes("sentence-model.bin"), bytes("section-meaning.bin")])
+    .then(([weights, sections]) => {
+      importScripts("sentence-model.js");
+      model = sentenceModel(weights);
+      modelSections = readSectionMeaning(sections);
+      modelSettled = true;
+      if (pendingQuery === null && lastQuery.typed.trim()) searchAgain();
+    })
+    .catch(error => { modelSettled = true; console.warn(error); });
+  return modelLoading;
+}
+
+/* The question's vector by the model, once it is here (null before). */
+function askedMeaning(text) {
+  if (!model || !text.trim()) return null;
+  if (!askedMeanings.has(text)) {
+    if (askedMeanings.size >= MAX_ASKED_MEANINGS) askedMeanings.clear();
+    askedMeanings.set(text, model.embed(text));
+  }
+  return askedMeanings.get(text);
 }
 
 /* --- Ranking ----------------------------------------------------------------------------- */
@@ -455,21 +511,39 @@ function phraseOf(query) {
   return squashed.length >= 4 && (words.length > 1 || identifier) ? squashed : null;
 }
 
+/* The sections closest in meaning join the results, though they share no word with the
+ * question: "my server got a new address" is answered by "Elastic IPs". */
+function addMeant(result, asked) {
+  const shown = new Set(result.items.flat().map(item => item.location));
+  const closest = [...modelSections].map(([location, vector]) => [location, closeness(asked, vector)])
+    .filter(([location, close]) => close >= MIN_MEANT_CLOSENESS && !shown.has(location) && setupIndex.has(location))
+    .sort((a, b) => b[1] - a[1]).slice(0, MEANT_RESULTS);
+  for (const [location] of closest) {
+    const doc = setupIndex.get(location), page = location.split("#")[0];
+    const item = { location, title: doc.title, text: doc.text, score: 0, terms: {} };
+    const group = result.items.find(items => items.length && items[0].location.split("#")[0] === page);
+    if (group) group.push(item); else result.items.push([item]);
+  }
+}
+
 function rerank(result, query, extra, original) {
   const terms = queryTerms(query, extra, original);
   const askedWords = new Set(tokens(query).map(trim).filter(Boolean));
   const phrase = phraseOf(query);
-  const asked = meaning(query);
+  const asked = model ? askedMeaning(query) : meaning(query);
+  const sections = model ? modelSections : sectionVectors;
   // Meaning counts as far as the reader's words are not the notes' own: "SSM parameter store"
   // is found by its words alone, "where to keep passwords for my app" needs the meaning.
   const typed = terms.filter(term => term.weight === 1);
   const foreign = typed.filter(term => !vocabulary.has(term.word)).length / Math.max(1, typed.length);
-  const semanticWeight = SEMANTIC_WEIGHT * (SEMANTIC_FLOOR + (1 - SEMANTIC_FLOOR) * foreign);
+  const floor = model ? MODEL_FLOOR : SEMANTIC_FLOOR;
+  const semanticWeight = (model ? MODEL_WEIGHT : SEMANTIC_WEIGHT) * (floor + (1 - floor) * foreign);
+  if (model && asked) addMeant(result, asked);
   const groups = result.items.map(items => {
     for (const item of items) {
       item.score = score(item.location, terms, phrase);
-      const section = sectionVectors.get(item.location);
-      if (asked && section && item.score > 0) item.score += semanticWeight * closeness(asked, section);
+      const section = sections.get(item.location);
+      if (asked && section && (item.score > 0 || model)) item.score += semanticWeight * closeness(asked, section);
     }
     const article = items.find(item => !item.location.includes("#"));
     const bestSection = Math.max(0, ...items.filter(item => item !== article).map(item => item.score));
@@ -505,10 +579,11 @@ self.postMessage = message => {
 // one) sees them.
 let exactQuery = null;            // "Search instead for ...": this query is not corrected
 let setupDocs = null;             // the index's documents, for the sections' meaning
+let setupIndex = new Map();       // location -> its document, for sections found by meaning alone
 let wanted = false;               // the search box was used before the index arrived
 let lastSearch = null;            // what the theme's worker was last asked, to ask it again
 let pendingQuery = null;          // the query typed while the word vectors were on their way
-const VECTORS_WAIT_MS = 1000;
+const VECTORS_WAIT_MS = 2000;     // the model's 23 MB from the site itself, the first time
 
 self.addEventListener("message", event => {
   const message = event.data;
@@ -523,12 +598,14 @@ self.addEventListener("message", event => {
     event.stopImmediatePropagation();
     wanted = true;
     if (setupDocs) loadVectors(setupDocs);
+    loadModel();
     return;
   }
   if (!message || message.notes) return;
   if (message.type === SETUP) {
     if (message.data.config.separator) separator = new RegExp(message.data.config.separator);
     setupDocs = message.data.docs;
+    setupIndex = new Map(setupDocs.map(doc => [doc.location, doc]));
     learn(setupDocs);
     index(setupDocs);
     if (wanted) loadVectors(setupDocs);
@@ -539,8 +616,8 @@ self.addEventListener("message", event => {
   if (!setupDocs || !message.data.trim()) return search(message.data);   // the theme's own empty queries
   // The first search waits for the meaning of words (a moment, from the site itself), so that
   // results do not reorder under the reader's eyes; if it is slow, it searches without it.
-  const loading = loadVectors(setupDocs);
-  if (vectorsSettled) return search(message.data);
+  const loading = Promise.all([loadVectors(setupDocs), loadModel()]);
+  if (vectorsSettled && modelSettled) return search(message.data);
   pendingQuery = message.data;
   Promise.race([loading, new Promise(done => setTimeout(done, VECTORS_WAIT_MS))]).then(() => {
     if (pendingQuery !== null) { const data = pendingQuery; pendingQuery = null; search(data); }
