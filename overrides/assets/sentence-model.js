@@ -1,11 +1,11 @@
 /* What a question means, as the site's sentence model reads it (all-MiniLM-L6-v2, 8 bits a
- * weight): the same arithmetic as notesite/meaning.py, step for step, so that a question read
+ * weight): the same arithmetic as notesite/encoder.py, step for step, so that a question read
  * here and a section read at build time are compared in one space. Loaded by the search worker
  * once the reader searches; `sentenceModel(buffer)` reads `sentence-model.bin`. */
 "use strict";
 
 const SENTENCE_MAGIC = "NSM1";
-const MAX_TOKENS = 128;          // as notesite/meaning.py: questions are far shorter
+const MAX_TOKENS = 128;          // as notesite/encoder.py: questions are far shorter
 const MAX_WORD_CHARS = 100;      // a longer "word" is one [UNK], as BERT's tokenizer has it
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
@@ -161,7 +161,7 @@ function sentenceModel(buffer) {
   return { tokens, embed };
 }
 
-/* BERT's basic tokenizer, uncased: as notesite/meaning.py's basic_words. */
+/* BERT's basic tokenizer, uncased: as notesite/encoder.py's basic_words. */
 function basicWords(text) {
   const out = [];
   for (const word of text.toLowerCase().normalize("NFD").split(/\s+/u)) {
@@ -186,7 +186,7 @@ function isCjk(char) {
     || (code >= 0xF900 && code <= 0xFAFF) || (code >= 0x2F800 && code <= 0x2FA1F);
 }
 
-/* GELU by the error function, Abramowitz and Stegun 7.1.26, as notesite/meaning.py. */
+/* GELU by the error function, Abramowitz and Stegun 7.1.26, as notesite/encoder.py. */
 function gelu(x) {
   const z = x / Math.SQRT2, a = Math.abs(z), t = 1 / (1 + 0.3275911 * a);
   const y = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
