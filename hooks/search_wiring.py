@@ -4,7 +4,8 @@ Material ships its search worker under a content-hashed name (`search.a7633da7.m
 changes with every release. The name is found here, in the installed theme, and handed to the
 page template, which points the theme's config at `assets/search-worker.js?theme=<that name>`;
 the site's worker then loads the theme's from its own address. If the theme's worker cannot be
-found, or a page's config does not point at the site's worker, or the worker's word vectors
+found, or no longer speaks the messages the site's worker relies on (their numbers, checked in
+its code), or a page's config does not point at the site's worker, or the worker's word vectors
 are missing, the build fails saying why: without them the site would quietly fall back to the
 theme's plain search, or to ranking by words alone.
 """
@@ -19,6 +20,10 @@ from mkdocs.exceptions import PluginError
 WORKERS = "assets/javascripts/workers"
 THEME_WORKER = re.compile(r"^search\.[0-9a-f]+\.min\.js$")
 SITE_WORKER = "assets/search-worker.js?theme="
+# The messages the site's worker reads and writes, as the theme's worker handles them: setup (0,
+# the index's config) answered by ready (1), a query (2) answered by a result (3). Minified
+# names change; these numbers and shapes are the protocol.
+THEME_MESSAGES = re.compile(r"case 0:.{0,160}?\.data\.config.{0,160}?\{type:1\}.{0,40}?case 2:.{0,120}?\{type:3,data:", re.S)
 SITE_PARTS = ("assets/search-worker.js", "assets/word-vectors.bin", "assets/sentence-model.js")
 
 
@@ -38,6 +43,12 @@ def on_env(env, config, files, **kwargs):
     if len(set(workers)) != 1:
         raise PluginError(f"search: expected one theme search worker in {WORKERS}, found {workers or 'none'}; "
                           "the site's search worker cannot be put in front of it")
+    source = next(Path(folder) / WORKERS / workers[0] for folder in config["theme"].dirs
+                  if (Path(folder) / WORKERS / workers[0]).is_file())
+    if not THEME_MESSAGES.search(source.read_text(encoding="utf-8", errors="replace")):
+        raise PluginError(f"search: the theme's worker {workers[0]} no longer sets up on message 0 and answers "
+                          "message 2 with message 3; the site's worker (overrides/assets/search-worker.js: SETUP, "
+                          "QUERY, RESULT) must be brought in line with the theme's before it can stand in front of it")
     env.globals["theme_search_worker"] = f"{WORKERS}/{workers[0]}"
     return env
 

@@ -163,6 +163,26 @@ def test_the_build_fails_saying_why_when_the_word_vectors_are_missing(tmp_path):
     assert "assets/word-vectors.bin missing" in result.stderr, result.stderr
 
 
+def test_the_build_fails_saying_why_when_the_theme_worker_speaks_other_message_numbers(tmp_path):
+    import material
+
+    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    (theme_worker,) = workers.glob("search.*.min.js")
+    project = make_project(tmp_path / "project", {"notes.txt": "## EC2\nSpot Block\n- one to six hours\n"})
+    (project / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    # The same worker, as a theme release that numbered the query 4 and its result 5 would ship it.
+    changed = theme_worker.read_text().replace("case 2:", "case 4:").replace("{type:3,data:", "{type:5,data:")
+    target = project / "overrides" / "assets" / "javascripts" / "workers" / theme_worker.name
+    target.parent.mkdir(parents=True)
+    target.write_text(changed)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no longer sets up on message 0 and answers message 2 with message 3" in result.stderr, result.stderr
+    target.write_text(theme_worker.read_text())    # the theme's own: builds
+    assert mkdocs_build(project, tmp_path / "site2").returncode == 0
+
+
 def test_the_build_fails_naming_the_file_when_the_sentence_model_is_missing_or_changed(tmp_path):
     project = make_project(tmp_path / "project", {"notes.txt": "## EC2\nSpot Block\n- one to six hours\n"})
     (project / "overrides").unlink()
