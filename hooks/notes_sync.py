@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
 
 ROOT = Path(__file__).absolute().parent.parent  # not resolve(): a test project links hooks/ in
 
@@ -26,6 +27,7 @@ STAMP = ROOT / ".notes-built"   # the fingerprints the pages were last made from
 log = logging.getLogger("mkdocs.hooks.notes_sync")
 
 _serving = {}   # the live-reload server, while `mkdocs serve` runs
+CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})   # watchdog's event types that change a file
 _built_from = {}   # the inputs' fingerprint this build's pages were made from
 # The pages the cleanup last made, by path: their digests. A change in docs/ that leaves a page
 # as the cleanup wrote it is the cleanup's own write, already in the build that made it.
@@ -146,7 +148,15 @@ def _recorded() -> dict:
 
 def on_serve(server, config, builder, **kwargs):
     _serving["server"] = server
-    server.watch(str(NOTES))
+    # The notes are watched by the system's own file events (inotify on Linux): MkDocs polls what
+    # it watches every half second, so a save waited up to that long before its build began.
+    saves = Observer()
+    _serving["saves"] = saves
+    _serving["notes_watch"] = saves.schedule(_NotesSaved(server), str(NOTES), recursive=True)
+    # A watch ends when its folder is deleted; one on the project itself (its own entries only)
+    # sees notes/ come back, watches it again and rebuilds.
+    saves.schedule(_NotesReturn(server), str(ROOT), recursive=False)
+    saves.start()
     # MkDocs watches docs/, where the cleanup writes the pages during the build: each save built
     # twice, the second time for the build's own pages. A change there counts unless it leaves
     # a page as this build made it.
@@ -157,10 +167,25 @@ def on_serve(server, config, builder, **kwargs):
     docs = os.path.abspath(config["docs_dir"])
     server.unwatch(docs)
     server.observer.schedule(_DocsEdits(server, TEMP_SUFFIX), docs, recursive=True)
-    # A watch ends when its folder is deleted; one on the project itself (its own entries only)
-    # sees notes/ come back, watches it again and rebuilds.
-    server.observer.schedule(_NotesReturn(server), str(ROOT), recursive=False)
     return server
+
+
+def on_shutdown(**kwargs) -> None:
+    saves = _serving.pop("saves", None)
+    if saves is not None:
+        saves.stop()
+
+
+class _NotesSaved(FileSystemEventHandler):
+    """Any change under notes/ (a file saved, added, removed, renamed) asks for a build."""
+
+    def __init__(self, server) -> None:
+        self.server = server
+
+    def on_any_event(self, event) -> None:
+        # Not a file merely opened or read (the cleanup reads every notes file in each build).
+        if not event.is_directory and event.event_type in CHANGES:
+            _request_rebuild(self.server)
 
 
 class _DocsEdits(FileSystemEventHandler):
@@ -202,8 +227,9 @@ class _NotesReturn(FileSystemEventHandler):
             (event.event_type == "moved" and event.dest_path == str(NOTES))
         if not arrived or not NOTES.is_dir():
             return
-        self.server.unwatch(str(NOTES))
-        self.server.watch(str(NOTES))
+        saves = _serving["saves"]
+        saves.unschedule(_serving["notes_watch"])
+        _serving["notes_watch"] = saves.schedule(_NotesSaved(self.server), str(NOTES), recursive=True)
         log.info("notes/ was replaced; watching it again")
         _request_rebuild(self.server)
 
