@@ -24,7 +24,7 @@ SITE_WORKER = "assets/search-worker.js?theme="
 # the index's config) answered by ready (1), a query (2) answered by a result (3). Minified
 # names change; these numbers and shapes are the protocol.
 THEME_MESSAGES = re.compile(r"case 0:.{0,160}?\.data\.config.{0,160}?\{type:1\}.{0,40}?case 2:.{0,120}?\{type:3,data:", re.S)
-SITE_PARTS = ("assets/search-worker.js", "assets/word-vectors.bin", "assets/sentence-model.js")
+SITE_PARTS = ("assets/search-worker.js", "assets/search-ranking.js", "assets/word-vectors.bin", "assets/sentence-model.js")
 
 
 def on_files(files, config, **kwargs):

@@ -187,16 +187,6 @@ function synonyms(query) {
 
 /* --- Meaning ----------------------------------------------------------------------------- */
 
-const SEMANTIC_WEIGHT = 10;      // a section that means the question gains up to this much
-const SEMANTIC_FLOOR = 0.3;      // ... when every word typed is one of the notes', this share of it
-// By the sentence model: a section's closeness is its closest passage's (0.1-0.8). Chosen on the
-// first plain-English set and the 100 queries (top-1): 40 x closeness 0.661 / 0.970, 60 0.694 /
-// 0.970, 90 0.694 / 0.960, and 90 with a twentieth where the notes' own words were typed 0.694
-// (top-3 0.855) / 0.970: the notes' words decide where they were typed, meaning where not.
-const MODEL_WEIGHT = 90;
-const MODEL_FLOOR = 0.05;
-const MEANT_RESULTS = 5;          // sections found by meaning alone that join the results...
-const MIN_MEANT_CLOSENESS = 0.35; // ... when at least this close to the question
 let vectors = null;              // {index: Map word -> row, weights, packed: four bits a value, step, dims}
 let sectionVectors = new Map();  // location -> unit vector of its title and text
 let vectorsLoading = null;
@@ -321,30 +311,9 @@ function askedMeaning(text) {
 
 /* --- Ranking ----------------------------------------------------------------------------- */
 
-const TITLE_WEIGHT = 3;          // a heading that names the query beats a section that mentions it
-const PAGE_TITLE_WEIGHT = 1;     // but a page's title (the service) is named by half the queries
-const SYNONYM_WEIGHT = 0.5;      // "Availability Zone" for "AZ" counts, but less than the words typed
-const COVERAGE_WEIGHT = 6;       // sections that hold every word of the question come first
-const SYNONYM_COVERAGE = 0.5;    // ... a word held only in the notes' term for it, this much
-// The query as typed, found whole ("StatusCheckFailed_Instance" for "status check failed
-// instance", "150 GB"): as strong as every word of it in a heading, and more in a heading.
-const PHRASE_IN_TEXT = 1.2;
-const PHRASE_IN_TITLE = 2;
-const TITLE_FIT_WEIGHT = 4;      // of two headings that name the query, the one with less else wins
-const EXACT_TITLE = 0.3;         // ... and a heading that is just what was asked wins clearly
-const LENGTH_DAMPING = 400;      // words after which a long section's text counts for less
-const PAGE_TOP_WEIGHT = 0.8;     // a page's introduction is less specific than a section that matches as well
-const PARENT_WEIGHT = 0.5;       // "Placement Groups" above "Spread": the heading's context, weaker
-// A question that names a page's subject, if only by an everyday word ("traffic splitter" for
-// Elastic Load Balancing), is about that page: each of its sections gains, so that the page's
-// group of results comes first and its own best section leads, not a section elsewhere that
-// shares a word in another sense ("Requests type" for "every request").
-const PAGE_NAMED_WEIGHT = 2;
-const DERIVED_ENDINGS = /^(li|ly|al|ic|at|ion|ment|er|or|ive|ical|abl|ibl)$/;
-const DERIVED_WEIGHT = 0.5;       // "weekly" for "week": the same idea, not the same word
-const DERIVED_MIN_STEM = 4;       // shorter stems share beginnings by chance
-const LITERAL_WEIGHT = 0.5;      // the word exactly as typed ("patching"), not only its stem
 
+// Derivational endings: "weekly" (weekli) for "week", "automatically" (automat) for "automate".
+const DERIVED_ENDINGS = /^(li|ly|al|ic|at|ion|ment|er|or|ive|ical|abl|ibl)$/;
 let documents = new Map();       // location -> {title: Set, text: Map, squashedTitle, squashedText, words}
 let documentFrequency = new Map();
 
@@ -418,7 +387,7 @@ function queryTerms(query, extra, original) {
     return { forms, weight: 1, abbreviation, word, derived: derivedStems(word) };
   });
   const synonymTerms = extra.map(({ word, for: stands }) =>
-    ({ forms: [{ stems: [stem(word)], prefix: null }], weight: SYNONYM_WEIGHT, for: stands }));
+    ({ forms: [{ stems: [stem(word)], prefix: null }], weight: WEIGHTS.synonym, for: stands }));
   // Each word typed knows the extra terms that stand for it: a section holding one of them
   // holds that word, in the notes' words.
   for (const term of terms) term.through = synonymTerms.filter(t => t.for.includes(term.word));
@@ -432,10 +401,10 @@ function queryTerms(query, extra, original) {
  */
 function derivedStems(word) {
   const base = stem(word);
-  if (base.length < DERIVED_MIN_STEM) return [];
+  if (base.length < WEIGHTS.derivedMinStem) return [];
   const derives = (longer, shorter) => longer.startsWith(shorter) && DERIVED_ENDINGS.test(longer.slice(shorter.length));
   return [...documentFrequency.keys()].filter(s =>
-    s !== base && s.length >= DERIVED_MIN_STEM && (derives(s, base) || derives(base, s)));
+    s !== base && s.length >= WEIGHTS.derivedMinStem && (derives(s, base) || derives(base, s)));
 }
 
 /* The most used word of the notes that starts with what is typed, if it is not a word itself. */
@@ -447,65 +416,9 @@ function complete(prefix) {
   return best;
 }
 
-/* 1 when the field holds a form of the term, 0.5 when only a prefix or a derived word of it. */
-function match(field, term) {
-  let best = 0;
-  if (term.derived && term.derived.some(s => field.has(s))) best = DERIVED_WEIGHT;
-  for (const form of term.forms) {
-    if (form.stems.every(s => field.has(s))) return 1;
-    if (form.prefix)
-      for (const s of field.keys()) if (s.startsWith(form.prefix)) { best = 0.5; break; }
-  }
-  return best;
-}
-
-function textCount(doc, term) {
-  return Math.max(...term.forms.map(f => Math.min(...f.stems.map(s => doc.text.get(s) || 0))));
-}
-
 function score(location, terms, phrase) {
   const doc = documents.get(location);
-  if (!doc) return 0;
-  const total = Math.max(1, documents.size);
-  let value = 0, matched = 0, wanted = 0, allInTitle = 0, definitions = 0;
-  const found = new Map();          // term -> how well the section holds it (0 to 1)
-  for (const term of terms) {
-    const rarest = Math.min(...term.forms[0].stems.map(s => documentFrequency.get(s) || 1));
-    const idf = Math.log(1 + total / rarest);
-    const inTitle = Math.max(match(doc.title, term), PARENT_WEIGHT * match(doc.parents, term));
-    const inText = match(doc.text, term);
-    value += term.weight * idf * PAGE_NAMED_WEIGHT * match(doc.page, term);
-    if (term.weight === 1) allInTitle += TITLE_WEIGHT * idf;
-    if (term.word && doc.literal.has(term.word)) value += LITERAL_WEIGHT * idf;
-    // Where an abbreviation typed is spelled out, the notes explain it: "AZ" -> "Availability Zone".
-    if (term.abbreviation && doc.squashedText.includes(term.abbreviation.squashed)) definitions += TITLE_WEIGHT * idf;
-    const count = Math.max(textCount(doc, term), inText ? 1 : 0);
-    value += term.weight * idf * ((location.includes("#") ? TITLE_WEIGHT : PAGE_TITLE_WEIGHT) * inTitle
-                                  + inText * Math.sqrt(Math.min(count, 4)) / (1 + doc.words / LENGTH_DAMPING));
-    found.set(term, Math.max(inTitle, inText));
-    if (term.weight === 1) wanted += 1;
-  }
-  // Every word typed counts towards holding the whole question, in the notes' words if need be:
-  // "server template" is answered by a section on the AMI, though less than in the words typed.
-  for (const term of terms)
-    if (term.through)
-      matched += Math.max(found.get(term), SYNONYM_COVERAGE * Math.max(0, ...term.through.map(t => found.get(t))));
-  let phraseFound = false;
-  if (phrase && doc.squashedTitle.includes(phrase)) { value += PHRASE_IN_TITLE * allInTitle; phraseFound = true; }
-  else if (phrase && doc.squashedText.includes(phrase)) { value += PHRASE_IN_TEXT * allInTitle; phraseFound = true; }
-  // Spelled out where the notes explain an abbreviation: the whole answer when the abbreviation
-  // is the whole query ("AZ"), one clue among several in a longer one.
-  value += PHRASE_IN_TEXT * definitions / Math.max(1, wanted);
-  if (wanted) value += COVERAGE_WEIGHT * (phraseFound ? 1 : (matched / wanted) ** 2);
-  if (doc.title.size) {
-    // A heading word named by a synonym counts as much as the synonym does: "AMI" is not just
-    // what "server template" asked.
-    const named = [...doc.title].reduce((sum, s) =>
-      sum + Math.max(0, ...terms.filter(t => t.forms.some(f => f.stems.includes(s))).map(t => t.weight)), 0);
-    const fit = named / doc.title.size;
-    value += TITLE_FIT_WEIGHT * fit + (fit === 1 ? EXACT_TITLE * allInTitle : 0);
-  }
-  return location.includes("#") ? value : PAGE_TOP_WEIGHT * value;
+  return doc ? scoreSection(doc, location.includes("#"), terms, phrase, { total: documents.size, frequency: documentFrequency }) : 0;
 }
 
 /* The query as a phrase worth finding whole: several words, or one identifier-like word. */
@@ -521,8 +434,8 @@ function phraseOf(query) {
 function addMeant(result, asked) {
   const shown = new Set(result.items.flat().map(item => item.location));
   const closest = [...modelSections.keys()].map(location => [location, sectionCloseness(asked, location)])
-    .filter(([location, close]) => close >= MIN_MEANT_CLOSENESS && !shown.has(location) && setupIndex.has(location))
-    .sort((a, b) => b[1] - a[1]).slice(0, MEANT_RESULTS);
+    .filter(([location, close]) => close >= WEIGHTS.minMeantCloseness && !shown.has(location) && setupIndex.has(location))
+    .sort((a, b) => b[1] - a[1]).slice(0, WEIGHTS.meantResults);
   for (const [location] of closest) {
     const doc = setupIndex.get(location), page = location.split("#")[0];
     const item = { location, title: doc.title, text: doc.text, score: 0, terms: {} };
@@ -547,8 +460,7 @@ function rerank(result, query, extra, original) {
   // is found by its words alone, "where to keep passwords for my app" needs the meaning.
   const typed = terms.filter(term => term.weight === 1);
   const foreign = typed.filter(term => !vocabulary.has(term.word)).length / Math.max(1, typed.length);
-  const floor = model ? MODEL_FLOOR : SEMANTIC_FLOOR;
-  const semanticWeight = (model ? MODEL_WEIGHT : SEMANTIC_WEIGHT) * (floor + (1 - floor) * foreign);
+  const semanticWeight = meaningWeight(foreign, Boolean(model));
   if (model && asked) addMeant(result, asked);
   const groups = result.items.map(items => {
     for (const item of items) {
@@ -670,4 +582,4 @@ function searchAgain() {
 const THEME_WORKER = new URL(self.location.href).searchParams.get("theme") || "";
 if (!/^javascripts\/workers\/search\.[0-9a-f]+\.min\.js$/.test(THEME_WORKER))
   throw new Error(`search: not the theme's search worker: ${THEME_WORKER}`);
-importScripts("glossary.js", "sections.js", THEME_WORKER);
+importScripts("search-ranking.js", "glossary.js", "sections.js", THEME_WORKER);
