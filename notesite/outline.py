@@ -367,7 +367,8 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
     """A bare service name (`DynamoDB`, `SQS :`) on a line of its own heads that service's
     page: in notes with no headings, when it starts a block after a blank line; in notes with
     some headings, only when blank lines stand on both sides of it, as a title does ("## EC2"
-    above, a bare "EBS" paragraph further on)."""
+    above, a bare "EBS" paragraph further on), or right over its own indented notes. So does a
+    "<service>: <gist>" line over its notes, kept whole as a section of that page."""
     levels = [i.level for i in items if isinstance(i, Heading)]
     # A level above the shallowest heading: a service's name over "##THEORY##" heads it, and
     # beside "## EC2" it is a peer (`#` and `##` used for pages are one level).
@@ -385,15 +386,14 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
         starts = spaced or (over_body and (not levels or following.text[:1].isspace()))
         # (A title's shape: a sentence ending "(ASG)" names a service in its parentheses, but it
         # is a sentence, and a heading would show the service's name in its place.)
-        if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
-                and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) \
-                and (defined := _service_definition(item, following if over_body else after, indented=bool(levels))):
+        opens_block = starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
+            and (previous is None or (isinstance(previous, SourceLine) and previous.blank))
+        if opens_block and (defined := _service_definition(item, following if over_body else after, indented=bool(levels))):
             # "Site-to-Site VPN: encrypted, over the internet" over its indented notes: that
             # service's page, the line a section of it with every word.
             out.append(Heading(item, level, item.text.strip(), bare_name=True, names=defined))
             continue
-        if starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
-                and (previous is None or (isinstance(previous, SourceLine) and previous.blank)) and _title_like(item):
+        if opens_block and _title_like(item):
             title = item.text.strip().rstrip(":").strip()
             if not naming.is_only_a_name(title):
                 out.append(item)   # "d. Aurora (AWS's own database)": an item that says more than a name
@@ -412,8 +412,9 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
 
 
 def _service_definition(line: SourceLine, body: Item | None, indented: bool) -> naming.Named | None:
-    """Whether a line is "<service>: <what it is>" (or "<service>-<its full name>- <gist>") over
-    notes about it: indented under it, or, in notes with no headings, any lines."""
+    """The service a line names as "<service>: <what it is>" (or "<service>-<its full name>-
+    <gist>") over notes about it (indented under it, or, in notes with no headings, any lines);
+    None for any other line."""
     text = line.text.strip()
     match = DEFINITION.match(text)
     if match is None or ":" not in text:
