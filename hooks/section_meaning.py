@@ -36,16 +36,11 @@ def on_post_build(config, **kwargs) -> None:
         cache = meaning.read_cache(CACHE.read_bytes())
     except OSError:
         cache = {}
-    model = []     # read only when a section is new
-
-    def embed(text: str):
-        if not model:
-            model.append(meaning.load(ROOT / meaning.MODEL_FILE))
-        return model[0].embed(text)
-
-    data, kept = meaning.vectors_file(meaning.index_texts(docs), embed, cache)
+    # The model is read (once a process) only when a passage is new.
+    data, kept = meaning.vectors_file(meaning.index_texts(docs),
+                                      lambda text: meaning.load(ROOT / meaning.MODEL_FILE).embed(text), cache)
     (site / OUT).write_bytes(data)
-    if model or len(kept) != len(cache):
+    if kept.keys() != cache.keys():
         try:
             temp = CACHE.with_suffix(".tmp")
             temp.write_bytes(meaning.write_cache(kept))

@@ -19,7 +19,6 @@ RESERVED_SLUGS = frozenset({"index", "s", "assets", "404", "search", "sitemap"})
 NOT_SLUG = re.compile(r"[\W_]+")
 # What slugify makes: lower-case letters (of any script) and digits, joined by single hyphens.
 SLUG_FORM = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-NAME_KEY = re.compile(r"[^a-z0-9]+")
 # A line's bullet marks ("- ", "-x", "• ", "* "), not the "**" of bold text that starts it.
 LEADING_MARKERS = re.compile(r"^(?:[-•]\s*|[*+]\s+)+")
 
@@ -105,7 +104,7 @@ def _folded(char: str) -> str:
 
 
 def _name_key(text: str) -> str:
-    return NAME_KEY.sub(" ", text.lower()).strip()
+    return data.NAME_KEY.sub(" ", text.lower()).strip()
 
 
 def _service_index() -> dict[str, data.Service]:

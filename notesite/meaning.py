@@ -79,16 +79,16 @@ def index_texts(docs: list[dict]) -> list[tuple[str, str]]:
 
 def vectors_file(entries: list[tuple[str, str]], embed, cache: dict[bytes, bytes]) -> tuple[bytes, dict[bytes, bytes]]:
     """The site's `section-meaning.bin`: each passage's vector, 8 bits a value with a scale, after
-    their sections' locations. `embed` reads a text; `cache` holds what earlier builds read, by the text's
-    digest, so a save reads only the sections it changed. Returns the file and the cache to keep."""
+    their sections' locations. `embed` reads a text; `cache` holds what earlier builds read, by
+    the text's digest, so a save reads only the passages it changed. Returns the file and the
+    cache to keep: this build's passages only."""
     kept: dict[bytes, bytes] = {}
     rows = []
     for _, text in entries:
         key = hashlib.sha1(text.encode("utf-8")).digest()
-        if key not in cache:
-            cache[key] = _packed(embed(text))
-        kept[key] = cache[key]
-        rows.append(cache[key])
+        if key not in kept:
+            kept[key] = cache[key] if key in cache else _packed(embed(text))
+        rows.append(kept[key])
     locations = json.dumps([location for location, _ in entries]).encode("utf-8")
     dims = (len(rows[0]) - 4) if rows else 0
     head = VECTORS_MAGIC + struct.pack("<III", len(rows), dims, len(locations)) + locations

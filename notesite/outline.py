@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import banner, naming
+from . import banner, data, naming
 from .inline import SHELL_LINE
 from .source import SourceLine
 
@@ -384,8 +384,6 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
             and not (isinstance(after, SourceLine) and after.blank)
         over_body = isinstance(following, SourceLine) and not following.blank
         starts = spaced or (over_body and (not levels or following.text[:1].isspace()))
-        # (A title's shape: a sentence ending "(ASG)" names a service in its parentheses, but it
-        # is a sentence, and a heading would show the service's name in its place.)
         opens_block = starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
             and (previous is None or (isinstance(previous, SourceLine) and previous.blank))
         if opens_block and (defined := _service_definition(item, following if over_body else after, indented=bool(levels))):
@@ -393,6 +391,8 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
             # service's page, the line a section of it with every word.
             out.append(Heading(item, level, item.text.strip(), bare_name=True, names=defined))
             continue
+        # (A title's shape: a sentence ending "(ASG)" names a service in its parentheses, but it
+        # is a sentence, and a heading would show the service's name in its place.)
         if opens_block and _title_like(item):
             title = item.text.strip().rstrip(":").strip()
             if not naming.is_only_a_name(title):
@@ -415,28 +415,28 @@ def _service_definition(line: SourceLine, body: Item | None, indented: bool) -> 
     """The service a line names as "<service>: <what it is>" (or "<service>-<its full name>-
     <gist>") over notes about it (indented under it, or, in notes with no headings, any lines);
     None for any other line."""
-    text = line.text.strip()
-    match = DEFINITION.match(text)
-    if match is None or ":" not in text:
-        match = SPELLED_OUT.match(text)
-        if match is None or not _spells_out(match["name"], match["gist"]):
-            return None
     if not isinstance(body, SourceLine) or body.blank or (indented and not body.text[:1].isspace()):
         return None
-    if BULLET.match(line.text) or HEADING.match(line.text) or not naming.is_only_a_name(match["name"]):
+    if BULLET.match(line.text) or HEADING.match(line.text):
+        return None
+    text = line.text.strip()
+    defined = DEFINITION.match(text) if ":" in text else None
+    match = defined or SPELLED_OUT.match(text)
+    if match is None or not naming.is_only_a_name(match["name"]):
         return None
     named = naming.service_named(match["name"])
     if named is None or not named.whole or named.common_word:
         return None
+    if defined is None and not _spells_out(named.service, match["gist"]):
+        return None
     return named._replace(whole=False)     # the page of the name; the line, a section of it
 
 
-def _spells_out(name: str, rest: str) -> bool:
+def _spells_out(service: data.Service, rest: str) -> bool:
     """Whether what follows a service's name starts with that service's full name ("S3-Simple
     Storage Service- ...")."""
-    named = naming.service_named(name)
-    full = naming.VENDOR_PREFIX.sub("", named.service.full) if named is not None and named.whole else ""
-    return bool(full) and " " in full and rest.lower().startswith(full.lower())
+    full = naming.VENDOR_PREFIX.sub("", service.full)
+    return " " in full and rest.lower().startswith(full.lower())
 
 
 def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple[list[SourceLine], list[Item]]:

@@ -235,11 +235,18 @@ function closeness(a, b) {
   return Math.max(0, dot);
 }
 
+/* A file beside the worker, from the site itself. */
+function fetchBytes(name) {
+  return fetch(name).then(response => {
+    if (!response.ok) throw new Error(`search: ${name}: ${response.status}`);
+    return response.arrayBuffer();
+  });
+}
+
 /* Fetch the vectors once; when they arrive, search again so the results on screen use them. */
 function loadVectors(docs) {
   if (vectorsLoading) return vectorsLoading;
-  vectorsLoading = fetch("word-vectors.bin")
-    .then(response => { if (!response.ok) throw new Error(`search: word vectors: ${response.status}`); return response.arrayBuffer(); })
+  vectorsLoading = fetchBytes("word-vectors.bin")
     .then(buffer => {
       vectors = readVectors(buffer);
       sectionVectors = new Map();
@@ -283,11 +290,7 @@ function readSectionMeaning(buffer) {
 
 function loadModel() {
   if (modelLoading) return modelLoading;
-  const bytes = name => fetch(name).then(response => {
-    if (!response.ok) throw new Error(`search: ${name}: ${response.status}`);
-    return response.arrayBuffer();
-  });
-  modelLoading = Promise.all([bytes("sentence-model.bin"), bytes("section-meaning.bin")])
+  modelLoading = Promise.all([fetchBytes("sentence-model.bin"), fetchBytes("section-meaning.bin")])
     .then(([weights, sections]) => {
       importScripts("sentence-model.js");
       model = sentenceModel(weights);
@@ -310,7 +313,6 @@ function askedMeaning(text) {
 }
 
 /* --- Ranking ----------------------------------------------------------------------------- */
-
 
 // Derivational endings: "weekly" (weekli) for "week", "automatically" (automat) for "automate".
 const DERIVED_ENDINGS = /^(li|ly|al|ic|at|ion|ment|er|or|ive|ical|abl|ibl)$/;
@@ -431,9 +433,9 @@ function phraseOf(query) {
 
 /* The sections closest in meaning join the results, though they share no word with the
  * question: "my server got a new address" is answered by "Elastic IPs". */
-function addMeant(result, asked) {
+function addMeant(result, near) {
   const shown = new Set(result.items.flat().map(item => item.location));
-  const closest = [...modelSections.keys()].map(location => [location, sectionCloseness(asked, location)])
+  const closest = [...modelSections.keys()].map(location => [location, near(location)])
     .filter(([location, close]) => close >= WEIGHTS.minMeantCloseness && !shown.has(location) && setupIndex.has(location))
     .sort((a, b) => b[1] - a[1]).slice(0, WEIGHTS.meantResults);
   for (const [location] of closest) {
@@ -451,6 +453,16 @@ function sectionCloseness(asked, location) {
   return Math.max(0, ...(modelSections.get(location) || []).map(vector => closeness(asked, vector)));
 }
 
+/* Each section's closeness to the question, worked out once a query: the sections found by
+ * meaning alone and the results' scores read the same figures. */
+function closenessTo(asked) {
+  const known = new Map();
+  return location => {
+    if (!known.has(location)) known.set(location, sectionCloseness(asked, location));
+    return known.get(location);
+  };
+}
+
 function rerank(result, query, extra, original) {
   const terms = queryTerms(query, extra, original);
   const askedWords = new Set(tokens(query).map(trim).filter(Boolean));
@@ -461,11 +473,12 @@ function rerank(result, query, extra, original) {
   const typed = terms.filter(term => term.weight === 1);
   const foreign = typed.filter(term => !vocabulary.has(term.word)).length / Math.max(1, typed.length);
   const semanticWeight = meaningWeight(foreign, Boolean(model));
-  if (model && asked) addMeant(result, asked);
+  const near = asked ? closenessTo(asked) : null;
+  if (model && asked) addMeant(result, near);
   const groups = result.items.map(items => {
     for (const item of items) {
       item.score = score(item.location, terms, phrase);
-      if (asked && (item.score > 0 || model)) item.score += semanticWeight * sectionCloseness(asked, item.location);
+      if (asked && (item.score > 0 || model)) item.score += semanticWeight * near(item.location);
     }
     const article = items.find(item => !item.location.includes("#"));
     const bestSection = Math.max(0, ...items.filter(item => item !== article).map(item => item.score));
