@@ -74,6 +74,8 @@ URL_IGNORED_AT_START = re.compile(r"^[\x00-\x20]+")
 BACKTICK_RUN = re.compile(r"`+")
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
 SHIFT_TYPO = re.compile(r"(?<![\w/=@<>])(?<!\w[.:])[A-Z]{2}[a-z]{2,}(?![\w/=@<>]|[.:]\w)")
+# "URl", "SQl": an abbreviation with the shift key let go one letter early.
+ABBREVIATION_SHIFT_SLIP = re.compile(r"^[A-Z]{2,3}[a-z]$")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
 ABBREVIATION_PLURAL = re.compile(r"^[A-Z0-9]{2,}s$")
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -147,6 +149,25 @@ def _inside_identifier(text: str, start: int, end: int) -> bool:
         right += 1
     token = text[left:right].strip(TOKEN_EDGE_PUNCTUATION)
     return token != text[start:end] and IDENTIFIER_MARK.search(token) is not None
+
+
+def _is_a_name(lowered: str) -> bool:
+    """Whether a token with inner capitals is a word a reader knows, not an identifier:
+    a product ("MySQL", "GitHub", "iOS"), an AWS service ("CodeDeploy", "SageMaker", also as
+    typed: "RedShift") or an English word held shifted ("DataBase", "qUEUE"). Such a token is
+    left as typed, in prose; set as code it would read as something to type at a prompt."""
+    if not lowered.isalpha():
+        return False
+    known = spelling.speller().known
+    return lowered in known or (lowered.endswith("s") and lowered[:-1] in known) \
+        or lowered in _service_names_run_together()
+
+
+@functools.lru_cache(maxsize=1)
+def _service_names_run_together() -> frozenset[str]:
+    """Every spelling of every AWS service with its spaces left out: "ElasticBeanstalk"."""
+    return frozenset(re.sub(r"[^a-z0-9]", "", spelling.lower()) for service in data.known_services()
+                     for spelling in service.spellings())
 
 
 # Characters that join words into one token that is never changed ("alias/kms", "a_b", "k=v",
@@ -237,7 +258,8 @@ class Normalizer:
                 and min(len(part) for part in token.split(".")) < 2:
             return False  # "e.g", "i.e": abbreviations, not names like db.url or m5.large
         return not (lowered in self.casing or lowered in self.corrections
-                    or SHIFT_TYPO.fullmatch(token) or ABBREVIATION_PLURAL.match(token))
+                    or SHIFT_TYPO.fullmatch(token) or ABBREVIATION_PLURAL.match(token)
+                    or ABBREVIATION_SHIFT_SLIP.match(token) or _is_a_name(lowered))
 
     def clean_markup(self, text: str) -> list[Segment]:
         """The prose of a line as typed, between its markup and identifiers: what the cleanup

@@ -50,6 +50,10 @@ MAX_NAME_WORDS = 4       # "Dedicated hosts", "InstanceLimitExceeded": the name 
 MAX_WHOLE_TITLE_WORDS = 5  # "Option 1: CloudWatch Alarm" reads best as one title
 MAX_BARE_TITLE_WORDS = 6   # a topic line with nothing to prove it but its own shape
 MAX_DEPTH = 5
+# A bullet that is only a service's name heads that service's page when this many lines or more
+# are indented under it: a section typed as a bullet ("* DynamoDB" over its notes), where a
+# short list of services with a note or two each ("* Lambda", "  - serverless") stays a list.
+MIN_BULLET_SECTION_LINES = 10
 MAX_TITLE_WORDS = 10     # an underlined or framed line this long is a title
 # A line that starts like a sentence, or has a verb like "is" or "can", is prose, not a topic...
 SENTENCE_STARTERS = frozenset("""a an and as but if it its or so that the then there these they
@@ -386,6 +390,10 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
         starts = spaced or (over_body and (not levels or following.text[:1].isspace()))
         opens_block = starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
             and (previous is None or (isinstance(previous, SourceLine) and previous.blank))
+        if _bullet_section(items, index, previous):
+            title = BULLET.match(item.text)["text"].strip().rstrip(":").strip()   # type: ignore[union-attr]
+            out.append(Heading(item, level, title, bare_name=True))   # type: ignore[arg-type]
+            continue
         if opens_block and (defined := _service_definition(item, following if over_body else after, indented=bool(levels))):
             # "Site-to-Site VPN: encrypted, over the internet" over its indented notes: that
             # service's page, the line a section of it with every word.
@@ -409,6 +417,29 @@ def _bare_service_headings(items: list[Item]) -> list[Item]:
                 continue
         out.append(item)
     return out
+
+
+def _bullet_section(items: list[Item], index: int, previous: Item | None) -> bool:
+    """Whether a bullet at the margin, after a blank line, that is only a service's name heads
+    that service's page: at least MIN_BULLET_SECTION_LINES lines are indented under it."""
+    item = items[index]
+    if not isinstance(item, SourceLine) or item.text[:1] not in "*-+•" or \
+            not (previous is None or (isinstance(previous, SourceLine) and previous.blank)):
+        return False
+    bullet = BULLET.match(item.text)
+    if bullet is None or bullet["indent"] or not naming.is_only_a_name(bullet["text"].strip().rstrip(":")):
+        return False
+    named = naming.service_named(bullet["text"].strip().rstrip(":"))
+    if named is None or not named.whole or named.common_word:
+        return False
+    body = 0
+    for following in items[index + 1:]:
+        if not isinstance(following, SourceLine) or not (following.blank or following.text[:1].isspace()):
+            break
+        body += not following.blank
+        if body >= MIN_BULLET_SECTION_LINES:
+            return True
+    return False
 
 
 def _service_definition(line: SourceLine, body: Item | None, indented: bool) -> naming.Named | None:
@@ -484,7 +515,8 @@ def classify(items: list[Item]) -> list[Node]:
     """Every non-blank line of a page as a topic, bullet or text node, in order."""
     nodes: list[Node] = []
     category_open = False  # "Purchasing options": its later "Name: gist" blocks stay beneath it
-    for block in _blocks(items):
+    blocks = _blocks(items)
+    for number, block in enumerate(blocks):
         first_topic_level: int | None = None
         list_parent: Node | None = None  # "- Status check:" takes the lines under it
         for index, item in enumerate(block):
@@ -525,6 +557,9 @@ def classify(items: list[Item]) -> list[Node]:
                 nodes.append(Node("more", line, text))
                 continue
             kind = _topic_kind(text, index, previous, following)
+            if kind is None and len(block) == 1 and number + 1 < len(blocks) \
+                    and _titles_list(text, blocks[number + 1][0]):
+                kind = "topic"
             if kind is None:
                 if list_parent is not None:
                     nodes.append(Node("bullet", line, text, indent=list_parent.indent + 1))
@@ -590,6 +625,14 @@ def _topic_kind(text: str, index: int, previous: Node | None, following: Item | 
     if text.endswith(":") and _first_word(text) in QUESTION_WORDS:
         return "topic"
     return None
+
+
+def _titles_list(text: str, following: Item) -> bool:
+    """A short capitalised line alone between blank lines, over a list that starts at the
+    margin ("AWS SDKs", a blank line, "* URL - ..."): the list's title, as a reader takes it."""
+    return isinstance(following, SourceLine) and BULLET.match(following.text) is not None \
+        and not following.text[:1].isspace() and _could_be_title(text) and _looks_like_a_title(text) \
+        and not text.rstrip().endswith((".", "!", ";"))
 
 
 def _could_be_title(text: str) -> bool:

@@ -205,3 +205,20 @@ def test_in_notes_without_headings_a_service_spelt_out_after_a_dash_heads_its_pa
     site = site_from_text(notes, "notes/AWSNotes.txt")
     assert [p.slug for p in site.pages] == ["awsnotes", "iam", "s3"]
     assert "S3-Simple Storage Service" in site.files["s3.md"] and "simple, durable storage for files" in site.files["s3.md"]
+
+
+def test_a_bullet_that_is_only_a_service_name_over_a_long_indented_body_heads_its_page():
+    body = "".join(f"\t- Point {n} about tables.\n" for n in range(1, 11))
+    notes = ("EC2\n\n* Instances: virtual machines.\n\nDatabases\n\n* Relational: RDS and Aurora.\n\n"
+             "* DynamoDB\n" + body + "\n* Lambda\n\t- Serverless compute.\n")
+    site = site_from_text(notes)
+    assert set(site.files) >= {"ec2.md", "dynamodb.md"}
+    assert all(f"Point {n} about tables." in site.files["dynamodb.md"] for n in range(1, 11))
+    # a bullet with a note or two under it stays in the list it was typed in
+    assert "lambda.md" not in site.files and "- Lambda" in site.files["dynamodb.md"]
+
+
+def test_a_bullet_service_name_over_a_short_body_stays_a_bullet():
+    body = "".join(f"\t- Point {n}.\n" for n in range(1, 10))
+    site = site_from_text("EC2\n\n* Instances: virtual machines.\n\n* DynamoDB\n" + body)
+    assert "dynamodb.md" not in site.files and "- DynamoDB" in site.files["ec2.md"]

@@ -11,6 +11,29 @@ from notesite.inline import IDENTIFIER, may_hold_identifier, normalizer
 
 
 @pytest.mark.parametrize("typed, expected", [
+    # products a reader knows, written with inner capitals
+    ("a MySQL or PostgreSQL database, code on GitHub", "a MySQL or PostgreSQL database, code on GitHub"),
+    ("SDKs for iOS and JavaScript", "SDKs for iOS and JavaScript"),
+    # AWS services, also those the reviewed list does not case, and as the author ran them together
+    ("CodeDeploy pulls from CodeCommit", "CodeDeploy pulls from CodeCommit"),
+    ("deploy with ElasticBeanstalk", "deploy with ElasticBeanstalk"),
+    # an English word with the shift key held, an abbreviation with it let go
+    ("store it in the DataBase", "store it in the DataBase"),
+    ("reach it by its URl", "reach it by its URl"),
+])
+def test_names_and_words_with_inner_capitals_stay_prose_as_typed(typed, expected):
+    assert normalizer().markdown(typed) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("call GetItem or BatchWriteItem", "call `GetItem` or `BatchWriteItem`"),
+    ("the CPUUtilization metric", "the `CPUUtilization` metric"),
+])
+def test_api_names_with_inner_capitals_are_still_identifiers(typed, expected):
+    assert normalizer().markdown(typed) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
     ("InstanceLimitExceeded: if you get this error", "`InstanceLimitExceeded`: if you get this error"),
     ("- StatusCheckFailed_System", "\\- `StatusCheckFailed_System`"),
     ("is CWAgent (can be configured/changed)", "is `CWAgent` (can be configured/changed)"),

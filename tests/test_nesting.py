@@ -72,3 +72,15 @@ def test_a_line_typed_right_under_a_bullet_stays_in_it_on_its_own_line(name):
     assert [" ".join(li.get_text().split()) for li in items] == [
         "Reached via a distinct url Remember: buckets are regional", "Next point"]
     assert items[0].find("br") is not None   # on a line of its own, as typed
+
+
+def test_a_short_line_alone_over_a_list_titles_it():
+    notes = ("EBS\n\n* Snapshots: are incremental.\n\n"
+             "AWS SDKs\n\n* URL: the tools page.\n* Languages supported\n\t* Java\n\n"
+             "See the console for more.\n\n* Regions: each SDK has a default.\n")
+    page = site_from_text(notes).files["ebs.md"]
+    assert "\n## AWS SDKs {#aws-sdks}\n" in page
+    # a sentence alone over a list stays a sentence
+    assert "\nSee the console for more.\n" in page
+    assert _parents(page) == {"Snapshots:": None, "URL:": None, "Languages": None, "Java": "Languages",
+                              "Regions:": None}
