@@ -78,6 +78,11 @@ SHIFT_TYPO = re.compile(r"(?<![\w/=@<>])(?<!\w[.:])[A-Z]{2}[a-z]{2,}(?![\w/=@<>]
 ABBREVIATION_SHIFT_SLIP = re.compile(r"^[A-Z]{2,3}[a-z]$")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
 ABBREVIATION_PLURAL = re.compile(r"^[A-Z0-9]{2,}s$")
+# An address on another host: an image there is linked, never shown (no third-party requests).
+REMOTE_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+# A raw <img> tag as people paste it from GitHub: its address, and its alt text if it has one.
+HTML_IMAGE = re.compile(r"""<img\s(?=[^>]*?\bsrc\s*=\s*["']?(?P<src>[^"'\s>]+))"""
+                        r"""(?:(?=[^>]*?\balt\s*=\s*["'](?P<alt>[^"']*)["'])|)[^>]*>""", re.IGNORECASE)
 ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]{}|#])")
 # A line's start that Markdown would read as a marker: a bullet, a quote, or the number, letter
@@ -447,14 +452,26 @@ def markup(text: str) -> list[Segment]:
                 out.append(Segment("", code=True, raw=f"]({_destination(href, None)})", target=href))
         elif kind == "image":
             src, alt = str(token.attrs.get("src", "")), token.content
-            if _safe_url(src):
+            if REMOTE_ADDRESS.match(src) and _safe_url(src):
+                out.append(_image_link(src, alt))
+            elif _safe_url(src):
                 out.append(Segment(alt, code=True,
                                    raw=f"![{escape(alt)}]({_destination(src, token.attrs.get('title'))})"))
             else:
                 out.append(Segment(f"{alt} ({src})", code=True, raw=escape(f"{alt} ({src})")))
+        elif kind == "html_inline" and (img := HTML_IMAGE.fullmatch(token.content)) is not None \
+                and REMOTE_ADDRESS.match(img["src"]) and _safe_url(img["src"]):
+            out.append(_image_link(html.unescape(img["src"]), html.unescape(img["alt"] or "")))
         else:  # raw HTML, and line breaks (not within one line): shown as text
             out.append(Segment(token.content, code=True, raw=escape(token.content)))
     return out
+
+
+def _image_link(src: str, alt: str) -> Segment:
+    """An image on another host, as a link to it: the page never asks another host for
+    anything, and the reader still gets to the picture with one click."""
+    text = f"Image: {alt}" if alt.strip() else "Image"
+    return Segment(text, code=True, raw=f"[{escape(text)}]({_destination(src, None)})", target=src)
 
 
 def _safe_url(url: str) -> bool:

@@ -143,3 +143,15 @@ def test_a_name_inside_a_longer_identifier_is_never_re_cased_or_corrected():
     page = site.files["ec2.md"]
     assert "ec2-user" in page and "t3-micro" in page
     assert "`ec2-203-0-113-25.compute-1.amazonaws.com`." in page
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("![Exam tips](https://example.org/tips.png)", "[Image: Exam tips](https://example.org/tips.png)"),
+    ('<img src="https://example.org/a.png" width="720">', "[Image](https://example.org/a.png)"),
+    ('see <img alt="the flow" src="//example.org/b.png"> here', "see [Image: the flow](//example.org/b.png) here"),
+    # an image of the site's own stays an image; an address that runs script stays text
+    ("![diagram](img/flow.png)", "![diagram](img/flow.png)"),
+    ('<img src="javascript:alert(1)">', '&lt;img src="javascript:alert(1)">'),
+])
+def test_an_image_on_another_host_is_a_link_to_it_never_a_request(typed, expected):
+    assert normalizer().markdown(typed) == expected
