@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from . import data, spelling
@@ -223,6 +223,10 @@ class WordReplacer:
         return "".join(parts) + text[position:] if parts else text
 
 
+# Lines remembered cleaned: 100x today's notes hold about 60,000 distinct lines.
+MEMO_LINES = 250_000
+
+
 @dataclass(frozen=True)
 class Normalizer:
     """Corrections, casing and labels compiled once from the data files."""
@@ -233,6 +237,9 @@ class Normalizer:
     casing_words: WordReplacer
     labels: dict[str, str]
     label_pattern: re.Pattern[str]
+    # Each line's cleaned form, by its text: under `mkdocs serve` a save changes a line or two,
+    # and the rest of the notes are cleaned again from here (a third of a save at 30x notes).
+    _memo: dict[tuple[str, bool], tuple[Segment, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def segments(self, text: str) -> list[Segment]:
         """Split prose into prose and identifiers."""
@@ -314,6 +321,15 @@ class Normalizer:
     def clean(self, text: str, spell: bool = True) -> list[Segment]:
         """A line's markup and identifiers as typed and its prose corrected and cased: what the
         plain text and the Markdown of a line are both made from."""
+        key = (text, spell)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= MEMO_LINES:
+                self._memo.clear()
+            found = self._memo[key] = tuple(self._clean(text, spell))
+        return list(found)
+
+    def _clean(self, text: str, spell: bool) -> list[Segment]:
         if SHELL_LINE.match(text):
             return [Segment(text, code=True)]
         if not may_hold_markup(text):

@@ -148,6 +148,9 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     title_lines, items = _file_title(items, default)
     if not levels_as_typed:
         _level_peers(items)
+    # Notes with headings of their own say where sections start; only in notes without them
+    # does a short line alone over a list title it.
+    typed_headings = any(isinstance(i, Heading) and not i.bare_name for i in items)
     pages: list[PageDraft] = []
     current = PageDraft(heading=None, title=default_title, service=default)
     body: list[Item] = []
@@ -158,7 +161,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     def close() -> None:
         if current.heading is None and not any(not isinstance(i, SourceLine) or not i.blank for i in body):
             return
-        current.nodes = classify(body)
+        current.nodes = classify(body, lone_titles=not typed_headings)
         pages.append(current)
 
     for item in items:
@@ -511,8 +514,10 @@ def _kicker(body: list[Item]) -> SourceLine | None:
     return None
 
 
-def classify(items: list[Item]) -> list[Node]:
-    """Every non-blank line of a page as a topic, bullet or text node, in order."""
+def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
+    """Every non-blank line of a page as a topic, bullet or text node, in order.
+
+    `lone_titles`: a short line alone over a list titles it (in notes with no headings)."""
     nodes: list[Node] = []
     category_open = False  # "Purchasing options": its later "Name: gist" blocks stay beneath it
     blocks = _blocks(items)
@@ -557,7 +562,7 @@ def classify(items: list[Item]) -> list[Node]:
                 nodes.append(Node("more", line, text))
                 continue
             kind = _topic_kind(text, index, previous, following)
-            if kind is None and len(block) == 1 and number + 1 < len(blocks) \
+            if kind is None and lone_titles and len(block) == 1 and number + 1 < len(blocks) \
                     and _titles_list(text, blocks[number + 1][0]):
                 kind = "topic"
             if kind is None:
