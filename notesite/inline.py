@@ -74,6 +74,10 @@ URL_IGNORED_AT_START = re.compile(r"^[\x00-\x20]+")
 BACKTICK_RUN = re.compile(r"`+")
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
 SHIFT_TYPO = re.compile(r"(?<![\w/=@<>])(?<!\w[.:])[A-Z]{2}[a-z]{2,}(?![\w/=@<>]|[.:]\w)")
+# Words that start a sentence or a phrase, never a file's extension or a name's last part:
+# after a dot with no space ("server.it acts", "no.of users") they are prose typed in a hurry.
+JOINED_SENTENCE_WORDS = frozenset("it its the this that these they we you of so but and if then there which when "
+                                  "also is are".split())
 # "URl", "SQl": an abbreviation with the shift key let go one letter early.
 ABBREVIATION_SHIFT_SLIP = re.compile(r"^[A-Z]{2,3}[a-z]$")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
@@ -269,6 +273,8 @@ class Normalizer:
         if DOTTED_NAME_ONLY.fullmatch(token) and not any(c.isdigit() for c in token) \
                 and min(len(part) for part in token.split(".")) < 2:
             return False  # "e.g", "i.e": abbreviations, not names like db.url or m5.large
+        if DOTTED_NAME_ONLY.fullmatch(token) and token.rpartition(".")[2] in JOINED_SENTENCE_WORDS:
+            return False  # "server.it acts", "no.of": a space left out after a full stop
         return not (lowered in self.casing or lowered in self.corrections
                     or SHIFT_TYPO.fullmatch(token) or ABBREVIATION_PLURAL.match(token)
                     or ABBREVIATION_SHIFT_SLIP.match(token) or _is_a_name(lowered))
