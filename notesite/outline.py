@@ -30,6 +30,8 @@ HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|/?(?P<char>[=*_\-@])[ \t]*(?P=
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # Headings that list the file's contents, not notes: they and their lines head the whole file.
+# A line of a table of contents: "- [EC2](#ec2)", "1. [S3](s3.md)".
+CONTENTS_ENTRY = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]*\]\([^)]*\)\s*$")
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "toc", "index", "outline"})
 # Markdown a CommonMark parser is asked to find blocks in: fences, tables, indented code.
 # Possessive runs of blanks: a line indented 10,000 spaces is read once, not once a space.
@@ -50,6 +52,9 @@ MAX_NAME_WORDS = 4       # "Dedicated hosts", "InstanceLimitExceeded": the name 
 MAX_WHOLE_TITLE_WORDS = 5  # "Option 1: CloudWatch Alarm" reads best as one title
 MAX_BARE_TITLE_WORDS = 6   # a topic line with nothing to prove it but its own shape
 MAX_DEPTH = 5
+# Lines under a file's title that still read as its introduction ("My notes for the exam",
+# a line on the course); more are the notes themselves.
+MAX_INTRODUCTION_LINES = 6
 # A bullet that is only a service's name heads that service's page when this many lines or more
 # are indented under it: a section typed as a bullet ("* DynamoDB" over its notes), where a
 # short list of services with a note or two each ("* Lambda", "  - serverless") stays a list.
@@ -499,6 +504,11 @@ def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple
             title_lines.append(item.line)
         elif not item.blank:  # type: ignore[union-attr]
             title_lines.append(item)  # type: ignore[arg-type]
+    if sum(not isinstance(i, Heading) and not i.blank and not CONTENTS_ENTRY.match(i.text)  # type: ignore[union-attr]
+           for i in items[position:end]) > MAX_INTRODUCTION_LINES:
+        # Notes, not an introduction: they make a page, where search finds them (the home page
+        # is not searched).
+        return [], items
     return title_lines, items[:position] + items[end:]
 
 

@@ -222,3 +222,18 @@ def test_a_bullet_service_name_over_a_short_body_stays_a_bullet():
     body = "".join(f"\t- Point {n}.\n" for n in range(1, 10))
     site = site_from_text("EC2\n\n* Instances: virtual machines.\n\n* DynamoDB\n" + body)
     assert "dynamodb.md" not in site.files and "- DynamoDB" in site.files["ec2.md"]
+
+
+def test_an_introduction_under_the_file_s_title_heads_the_home_page():
+    site = site_from_text("# My exam notes\n\nTyped during the course.\n\n## EC2\n- instances\n")
+    assert [line.text for line in site.title_lines] == ["# My exam notes", "Typed during the course."]
+    assert [p.slug for p in site.pages] == ["ec2"]
+
+
+def test_notes_under_the_file_s_title_make_a_page_that_search_reads():
+    lines = [f"Caching point {n}: reads come from memory." for n in range(1, 9)]
+    site = site_from_text("# Lecture 44\n\n" + "\n\n".join(lines) + "\n\n## Write through\n- on every write\n")
+    assert not site.title_lines
+    page = site.files[site.pages[0].slug + ".md"]
+    assert site.pages[0].title == "Lecture 44" and all(line in page for line in lines)
+    assert "## Write through" in page
