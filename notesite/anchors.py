@@ -161,7 +161,10 @@ def fingerprint(page: Page, topic: Topic) -> str:
 
 
 def _similarity(a: str, b: str) -> float:
-    left, right = set(a.split()), set(b.split())
+    return _overlap(frozenset(a.split()), frozenset(b.split()))
+
+
+def _overlap(left: frozenset[str], right: frozenset[str]) -> float:
     if not left or not right:
         return 1.0 if left == right else 0.0
     return len(left & right) / len(left | right)
@@ -176,9 +179,12 @@ def keep_published(pages: list[Page], registry: Registry) -> dict[tuple[str, str
     for page in pages:
         published = registry.entries.get(page.slug) or {}
         by_id = {topic.id: topic for topic in page.topics}
-        # Each heading's text read once per page: with an id per section, comparing every
-        # published id against every heading had made a save at 10x notes take a second longer.
-        read: dict[int, str] = {}   # each section's first words, read once (by the topic's identity)
+        # For each heading's text, its sections' first words, read once per page, each set of
+        # words with the first section that has them: between sections with the same words the
+        # first always wins, so an id compares each set once. (Reading every section for every
+        # published id had made a save at 10x notes take a second longer; comparing every copy
+        # of a heading typed a hundred times over the same words, three seconds at 100x.)
+        choices: dict[str, dict[frozenset[str], Topic]] = {}
         by_text: dict[str, list[Topic]] = {}
         for topic in page.topics:
             by_text.setdefault(slugify(topic.title), []).append(topic)
@@ -186,15 +192,17 @@ def keep_published(pages: list[Page], registry: Registry) -> dict[tuple[str, str
             holder = by_id.get(ident)
             if holder is None or not entry or entry.get("retired") or entry.get("moved_to"):
                 continue
-            same_text = by_text[slugify(holder.title)]
+            text = slugify(holder.title)
+            same_text = by_text[text]
             if len(same_text) < 2:
                 continue
             words = str(entry.get("words") or "")
             # The closest words keep the id; between equals, the section written first.
-            for topic in same_text:
-                if id(topic) not in read:
-                    read[id(topic)] = fingerprint(page, topic)
-            owner = max(same_text, key=lambda t: (_similarity(words, read[id(t)]), -t.position))
+            if text not in choices:
+                for topic in same_text:
+                    choices.setdefault(text, {}).setdefault(frozenset(fingerprint(page, topic).split()), topic)
+            wanted = frozenset(words.split())
+            owner = max(choices[text].items(), key=lambda c: (_overlap(wanted, c[0]), -c[1].position))[1]
             if owner is holder:
                 continue
             holder.id, owner.id = owner.id, holder.id

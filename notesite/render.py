@@ -281,11 +281,19 @@ def _count(number: int, noun: str) -> str:
 
 
 def _topic_list(page: Page) -> list[str]:
+    """Each top-level topic of the page with every topic beneath it, in the page's order."""
+    # (Grouped in one pass: a page with thousands of sections had each looked for its topic's
+    # descendants among all the others.)
+    beneath: dict[int, list[Topic]] = {}
+    for topic in page.topics:
+        top = _ancestor(topic)
+        if top is not topic:
+            beneath.setdefault(id(top), []).append(topic)
     lines = []
     for topic in page.topics:
         if topic.parent is not None:
             continue
-        children = [t for t in page.topics if _ancestor(t) is topic and t is not topic]
+        children = beneath.get(id(topic), [])
         line = f"- {_topic_link(page, topic)}"
         if children:
             line += ": " + ", ".join(_topic_link(page, c) for c in children)
