@@ -156,6 +156,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     # Notes with headings of their own say where sections start; only in notes without them
     # does a short line alone over a list title it.
     typed_headings = any(isinstance(i, Heading) and not i.bare_name for i in items)
+    shallowest = min((i.level for i in items if isinstance(i, Heading)), default=1)
     pages: list[PageDraft] = []
     current = PageDraft(heading=None, title=default_title, service=default)
     body: list[Item] = []
@@ -191,7 +192,9 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
                 current = PageDraft(heading=None, title=host.title, service=host.service, level=host.level)
                 body = []
                 open_pages[-1] = current
-            base = host.level if host is not None else 1
+            # Under a page named after its file, the shallowest heading typed is the page's first
+            # level of sections ("/**** Purchasing option ****/" beside bare topics, "## Spot").
+            base = host.level if host is not None and host.level else shallowest - 1
             item.topic_level = max(2, min(item.level - base + 1, 6))
             body.append(item)
             continue
@@ -488,6 +491,8 @@ def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple
     named = naming.service_named(first.title)
     if named is not None and (named.whole or (default is not None and named.service == default.service)):
         return [], items      # "# S3" over "## Versioning", "EBS Volumes" in ebs.txt: the page itself
+    if default is not None and first.level > 1:
+        return [], items      # "## Spot instances" over "### Pricing" in ec2.txt: the page's first section
     position = items.index(first)
     end = position + 1
     while end < len(items):

@@ -237,3 +237,10 @@ def test_notes_under_the_file_s_title_make_a_page_that_search_reads():
     page = site.files[site.pages[0].slug + ".md"]
     assert site.pages[0].title == "Lecture 44" and all(line in page for line in lines)
     assert "## Write through" in page
+
+
+def test_a_first_deeper_heading_in_a_file_named_after_its_service_is_its_first_section():
+    site = site_from_text("## Spot instances\n- cheap\n### Pricing\n- per second\n", "notes/ec2.txt")
+    assert not site.title_lines and [p.slug for p in site.pages] == ["ec2"]
+    page = site.files["ec2.md"]
+    assert "\n## Spot instances {#spot-instances}\n\n- cheap\n\n### Pricing {#pricing}\n\n- per second\n" in page
