@@ -691,9 +691,18 @@ def _is_label(text: str) -> bool:
 
 
 def _is_definition(text: str) -> bool:
-    match = DEFINITION.match(text)
+    match = _definition(text)
     return bool(match) and len(match["name"].split()) <= MAX_NAME_WORDS and not _is_label(text) \
         and not BULLET.match(text)
+
+
+def _definition(text: str) -> re.Match[str] | None:
+    """"Name: gist" or "Name - gist", where the separator stands outside any parentheses:
+    "Object based (can upload files - 0-5TB)" is one phrase, not a name and a gist."""
+    match = DEFINITION.match(text)
+    if match is None or match["name"].count("(") != match["name"].count(")"):
+        return None
+    return match
 
 
 def _first_word(text: str) -> str:
@@ -710,7 +719,7 @@ def split_title(text: str) -> tuple[str, str]:
     stripped = text.strip().rstrip(":").strip()
     if _word_count(stripped) <= MAX_WHOLE_TITLE_WORDS and "," not in stripped:
         return stripped, ""
-    match = DEFINITION.match(stripped)
+    match = _definition(stripped)
     if match and len(match["name"].split()) <= MAX_NAME_WORDS + 2:
         return match["name"].strip(), match["gist"].strip()
     return stripped, ""

@@ -244,3 +244,11 @@ def test_a_first_deeper_heading_in_a_file_named_after_its_service_is_its_first_s
     assert not site.title_lines and [p.slug for p in site.pages] == ["ec2"]
     page = site.files["ec2.md"]
     assert "\n## Spot instances {#spot-instances}\n\n- cheap\n\n### Pricing {#pricing}\n\n- per second\n" in page
+
+
+def test_a_dash_inside_parentheses_never_splits_a_line_into_a_title_and_a_gist():
+    notes = ("## S3\nStorage\n\nEncryption In Transit (SSL/TLS - https)\n- on every request\n\n"
+             "Object based (can upload files - 0-5TB). Not for databases.\nUnlimited storage\n")
+    page = site_from_text(notes).files["s3.md"]
+    assert "## Encryption In Transit (SSL/TLS - HTTPS) {#" in page
+    assert "\nObject based (can upload files - 0-5TB). Not for databases.\n" in page
