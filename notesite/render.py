@@ -31,6 +31,8 @@ HOME = "index.md"
 NAV_FILE = ".pages"
 INDENT = "    "
 UNSAFE_IN_HEAD = re.compile(r"[<>\"`]")
+# What the page head shows in their place: marks that look alike and open nothing.
+HEAD_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", '"': "”"})
 FENCE_LINE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 # A fence's info string as CommonMark reads it: its first word is the language; a word of
 # letters, digits and + # . - only, so that the fence the site writes opens a fence again.
@@ -181,7 +183,9 @@ def _front_matter(title: str, description: str, search: bool = True) -> str:
 
 
 def _head_safe(text: str) -> str:
-    return " ".join(UNSAFE_IN_HEAD.sub("", text.replace("&", " and ")).split())
+    # (Arrows and quotes keep their look: "Edge locations > AZ" reads the same with "›".)
+    text = text.replace("&", " and ").translate(HEAD_LOOKALIKES)
+    return " ".join(UNSAFE_IN_HEAD.sub("", text).split())
 
 
 def render_glossary() -> str:
