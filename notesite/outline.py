@@ -637,7 +637,9 @@ def _topic_kind(text: str, index: int, previous: Node | None, following: Item | 
         return None
     if next_is_bullet and (text.endswith(":") or _capitalised(text)):
         return "topic"
-    if index == 0:
+    if index == 0 and (_word_count(split_title(text)[0]) <= MAX_BARE_TITLE_WORDS or text.endswith(":")):
+        # (A block's first line of more words is a statement: "S3 stores all versions of an
+        # object including writes and deletes" over "Once enabled, ...".)
         return "topic"
     if previous is not None and previous.kind == "bullet" and \
             (text.endswith(":") or _looks_like_a_title(text)):

@@ -84,3 +84,12 @@ def test_a_short_line_alone_over_a_list_titles_it():
     assert "\nSee the console for more.\n" in page
     assert _parents(page) == {"Snapshots:": None, "URL:": None, "Languages": None, "Java": "Languages",
                               "Regions:": None}
+
+
+def test_a_block_s_first_line_that_is_a_statement_stays_text():
+    notes = ("## S3\n\nVersioning\nOnce enabled, it can only be suspended\n\n"
+             "S3 stores all versions of an object including writes and deletes\n"
+             "Once enabled, versioning cannot be disabled\n")
+    site = site_from_text(notes)
+    assert [t.title for p in site.pages for t in p.topics] == ["Versioning"]
+    assert "\nS3 stores all versions of an object including writes and deletes\n" in site.files["s3.md"]
