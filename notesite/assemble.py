@@ -141,7 +141,8 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
     for notes in outlines:
         title_lines.extend(notes.title_lines)
         for draft in notes.pages:
-            title = norm.plain(norm.heading(draft.title))
+            # (A title made from the file's name is a name: its words are cased, never "fixed".)
+            title = plain_from(norm.clean(norm.heading(draft.title), spell=draft.heading is not None))
             drafts.append((draft, title, draft.service.service if draft.service else index.get(_name_key(title))))
     # A sub-service joins its parent's page only where the notes have that page: OpsWorks in
     # notes that never mention Systems Manager is a page of its own.

@@ -252,3 +252,8 @@ def test_a_dash_inside_parentheses_never_splits_a_line_into_a_title_and_a_gist()
     page = site_from_text(notes).files["s3.md"]
     assert "## Encryption In Transit (SSL/TLS - HTTPS) {#" in page
     assert "\nObject based (can upload files - 0-5TB). Not for databases.\n" in page
+
+
+def test_a_title_made_from_the_file_s_name_is_cased_but_never_spell_fixed():
+    site = site_from_text("Some text about things.\n\n## EC2\n- instances\n", "notes/aws-studies-domingues.txt")
+    assert [p.title for p in site.pages] == ["AWS studies domingues", "EC2"]
