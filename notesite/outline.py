@@ -11,7 +11,7 @@ lines; every line they see comes out in exactly one node, so nothing the author 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import banner, data, naming
 from .inline import SHELL_LINE
@@ -30,6 +30,8 @@ HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|/?(?P<char>[=*_\-@])[ \t]*(?P=
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # Headings that list the file's contents, not notes: they and their lines head the whole file.
+# A heading that is only a link: "## [Back](../README.md)", "# [Home](index.md)".
+ONLY_A_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 # A line of a table of contents: "- [EC2](#ec2)", "1. [S3](s3.md)".
 CONTENTS_ENTRY = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]*\]\([^)]*\)\s*$")
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "toc", "index", "outline"})
@@ -171,6 +173,9 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
         pages.append(current)
 
     for item in items:
+        if isinstance(item, Heading) and not item.banner and ONLY_A_LINK.fullmatch(item.title):
+            # "## [Back](../README.md)": a way around the author's repository, not a section.
+            item = replace(item.line, text=item.title)
         if not isinstance(item, Heading):
             body.append(item)
             continue

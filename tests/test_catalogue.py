@@ -257,3 +257,9 @@ def test_a_dash_inside_parentheses_never_splits_a_line_into_a_title_and_a_gist()
 def test_a_title_made_from_the_file_s_name_is_cased_but_never_spell_fixed():
     site = site_from_text("Some text about things.\n\n## EC2\n- instances\n", "notes/aws-studies-domingues.txt")
     assert [p.title for p in site.pages] == ["AWS studies domingues", "EC2"]
+
+
+def test_a_heading_that_is_only_a_link_is_a_link_on_the_page_it_stands_in():
+    site = site_from_text("## CloudWatch\n- metrics\n\n## [Back](../README.md)\n", "notes/sysops.md")
+    assert [p.title for p in site.pages] == ["CloudWatch"]
+    assert site.files["cloudwatch.md"].endswith("\n- metrics\n\n[Back](../README.md)\n")
