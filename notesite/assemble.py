@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from . import data, spelling
 from .inline import Segment, normalizer, plain_from
-from .outline import Node, Outline
+from .outline import Outline
+from .shapes import Node
 from .source import SourceLine
 
 MAX_ID_LENGTH = 60

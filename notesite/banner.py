@@ -56,7 +56,7 @@ def framed_at(lines: list[SourceLine], index: int, title_like: Callable[[SourceL
     if after_text:
         return None
     after = lines[at + 1] if at + 1 < len(lines) else None
-    from .outline import BULLET   # the bullet shape is outline's; imported here to keep one list
+    from .shapes import BULLET   # the bullet shape is defined once, there; imported here as shapes imports this module
     if char == "-" or (after is not None and not after.blank and BULLET.match(after.text) is None):
         return None   # a run over a paragraph: a rule, then text
     return Banner(at, level, top, at + 1)

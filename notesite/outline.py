@@ -4,8 +4,11 @@ Authors type headings in many ways (`## EC2`, `#Scalability`, a title underlined
 framed by `*****` banners, or a bare `SQS :` line), bullets in any form (`-x`, `- x`, `- - x`,
 `1.`, `*`, nested by any indentation) and, mostly, topics as short plain lines followed by
 bullets (`Placement Groups`, `Spot instances: short workloads...`). Code blocks and tables are
-found by a CommonMark parser and kept whole. These rules read that shape. They only classify
-lines; every line they see comes out in exactly one node, so nothing the author wrote is lost.
+found by a CommonMark parser and kept whole. This module splits the file into pages and each
+page into nodes; the rules it applies live one kind to a module beside it: line shapes in
+`shapes.py`, framed and underlined titles in `banner.py`, bare lines that head pages in
+`bare_lines.py`, plain lines that are topics in `topics.py`. They only classify lines; every line
+they see comes out in exactly one node, so nothing the author wrote is lost.
 """
 
 from __future__ import annotations
@@ -13,110 +16,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, data, naming
-from .inline import SHELL_LINE
+from . import banner, naming
+from .bare_lines import bare_service_headings
+from .shapes import BULLET, HEADING, Block, Heading, Item, Node, title_like
 from .source import SourceLine
+from .topics import MAX_BARE_TITLE_WORDS, is_definition, split_title, titles_list, topic_kind, word_count
 
-# "## EC2", "#Scalability": a heading. Not "#1 priority", which is a number, not a heading. A
-# trailing "{#id}" is the id this tool gave it, in a page read back as notes.
-HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*(?:\{#[\w-]+\})?\s*$")
-# A bullet: "-", "•", "*", "+" (a "- -" run counting one level a mark), or an ordered item:
-# "1.", "2)", and the lettered "a.", "b)" that notes nest under numbers.
-BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+|(?:\d{1,9}|[a-z])[.)]\s+)"
-                    r"(?P<text>\S.*)$")
 # Where a heading may start: a `#` line, or a run of one character (a banner's, an underline,
 # a rule: `banner.RUN`), at any indentation.
 HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
-# Headings that list the file's contents, not notes: they and their lines head the whole file.
 # A heading that is only a link: "## [Back](../README.md)", "# [Home](index.md)".
 ONLY_A_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 # A line of a table of contents: "- [EC2](#ec2)", "1. [S3](s3.md)".
 CONTENTS_ENTRY = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]*\]\([^)]*\)\s*$")
+# Headings that list the file's contents, not notes: they and their lines head the whole file.
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "toc", "index", "outline"})
 # Markdown a CommonMark parser is asked to find blocks in: fences, tables, indented code.
 # Possessive runs of blanks: a line indented 10,000 spaces is read once, not once a space.
 BLOCK_HINT = re.compile(r"^[ \t]{0,3}(?:```|~~~)|^[ \t]*+(?:\|[ \t]*+)?:?-{3,}:?[ \t]*\|", re.MULTILINE)
-# "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
-DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
-# "S3-Simple Storage Service- simple, scalable": a name, a dash, then (its full name and) more.
-SPELLED_OUT = re.compile(r"^(?P<name>[^\s:-][^:-]*?)\s*-\s*(?P<gist>\S.*)$")
-LETTERS = re.compile(r"[A-Za-z]{2,}")
 LETTERS_OR_DIGITS = re.compile(r"\w")
 # A Markdown file's front matter: `---`, then `key: value` lines (or indented, or list items).
 FRONT_MATTER_LINE = re.compile(r"^(?:#|[\w-]+:|\s+|- )")
 MAX_FRONT_MATTER_LINES = 50
-ONLY_A_PATH = re.compile(r"^[./\w\-]*/[./\w\-]*$")
-
-MAX_TOPIC_WORDS = 12     # a longer line is a sentence, not a topic
-MAX_NAME_WORDS = 4       # "Dedicated hosts", "InstanceLimitExceeded": the name part of a definition
-MAX_WHOLE_TITLE_WORDS = 5  # "Option 1: CloudWatch Alarm" reads best as one title
-MAX_BARE_TITLE_WORDS = 6   # a topic line with nothing to prove it but its own shape
 MAX_DEPTH = 5
 # Lines under a file's title that still read as its introduction ("My notes for the exam",
 # a line on the course); more are the notes themselves.
 MAX_INTRODUCTION_LINES = 6
-# A bullet that is only a service's name heads that service's page when this many lines or more
-# are indented under it: a section typed as a bullet ("* DynamoDB" over its notes), where a
-# short list of services with a note or two each ("* Lambda", "  - serverless") stays a list.
-MIN_BULLET_SECTION_LINES = 10
-MAX_TITLE_WORDS = 10     # an underlined or framed line this long is a title
-# A line that starts like a sentence, or has a verb like "is" or "can", is prose, not a topic...
-SENTENCE_STARTERS = frozenset("""a an and as but if it its or so that the then there these they
-this those we when you your also always allows helps supports works uses""".split())
-AUXILIARY_VERBS = frozenset("""is are was were be been can could will would should must does do
-did has have had need needs may might""".split())
-# ...unless it asks a question: "How you can avoid using Elastic IP:" is a topic.
-QUESTION_WORDS = frozenset("how what why which where".split())
-
-
-@dataclass(slots=True)
-class Node:
-    """One line of a page, classified (or, for code and tables, one block of lines)."""
-
-    kind: str                 # "topic", "bullet", "more" (a bullet's further line), "text",
-                              # "quote", "rule" or "verbatim" (code, a table: shown as typed)
-    line: SourceLine
-    text: str                 # the line's content without bullet or heading markers
-    depth: int = 0            # bullets: 0 for a top-level item
-    level: int = 0            # topics: 2 for a main topic, 3 and deeper for sub-topics
-    lead: str = ""            # topics: what followed the name ("short workloads, cheap...")
-    indent: int = 0           # bullets: how far in the author typed it, a `- -` counting as two
-    marker: str = "-"         # bullets: "-", or "1." for a numbered one
-    more: tuple[SourceLine, ...] = ()   # the block's other lines, and banners or underlines
-    info: str = ""            # verbatim: "code" or "table"; a code block's language
-
-    @property
-    def lines(self) -> list[SourceLine]:
-        """Every raw line this node shows."""
-        return [self.line, *self.more]
-
-
-@dataclass
-class Heading:
-    """A heading as typed: `## Title`, a title underlined or framed by banners, a bare service line."""
-
-    line: SourceLine
-    level: int
-    title: str
-    more: tuple[SourceLine, ...] = ()
-    topic_level: int = 0      # set when it becomes a section
-    banner: bool = False      # framed or underlined by a run that is not Markdown's own
-    bare_name: bool = False   # a service's name alone on its line, made a heading
-    names: naming.Named | None = None   # the service a "<service>: <gist>" line names
-
-
-@dataclass
-class Block:
-    """Lines kept whole: a code block or a table."""
-
-    lines: list[SourceLine]
-    kind: str                 # "code" or "table"
-    info: str = ""
-
-
-Item = SourceLine | Heading | Block
 
 
 @dataclass
@@ -150,7 +77,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     """
     if markdown:
         lines = _without_front_matter(lines)
-    items = _bare_service_headings(scan(lines, markdown))
+    items = bare_service_headings(scan(lines, markdown))
     default = naming.service_named(default_title)
     title_lines, items = _file_title(items, default)
     if not levels_as_typed:
@@ -326,9 +253,9 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
     found = None
     if banner.is_run(line):
-        found = banner.framed_at(lines, index, _title_like, blocks,
+        found = banner.framed_at(lines, index, title_like, blocks,
                                  after_text=not (previous is None or previous.blank or banner.is_run(previous)))
-    elif following is not None and _title_like(line) and (previous is None or previous.blank):
+    elif following is not None and title_like(line) and (previous is None or previous.blank):
         found = banner.underlined_at(lines, index)
     if found is None:
         return line, index + 1
@@ -342,12 +269,6 @@ def _title(text: str) -> str:
     """A heading's words: no trailing full stop, no id this tool added."""
     text = ATTRIBUTE_ID.sub("", text).strip()
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
-
-
-def _title_like(line: SourceLine) -> bool:
-    text = line.text.strip()
-    return bool(text) and not BULLET.match(line.text) and not banner.is_run(line) \
-        and not HEADING.match(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None
 
 
 def _markdown_blocks(lines: list[SourceLine], text: str, markdown: bool) -> dict[int, tuple[int, str, str]]:
@@ -381,109 +302,6 @@ def _block_parser():
     from markdown_it import MarkdownIt  # only for files that may hold code blocks or tables
 
     return MarkdownIt("commonmark").enable("table")
-
-
-def _bare_service_headings(items: list[Item]) -> list[Item]:
-    """A bare service name (`DynamoDB`, `SQS :`) on a line of its own heads that service's
-    page: in notes with no headings, when it starts a block after a blank line; in notes with
-    some headings, only when blank lines stand on both sides of it, as a title does ("## EC2"
-    above, a bare "EBS" paragraph further on), or right over its own indented notes. So does a
-    "<service>: <gist>" line over its notes, kept whole as a section of that page."""
-    levels = [i.level for i in items if isinstance(i, Heading)]
-    # A level above the shallowest heading: a service's name over "##THEORY##" heads it, and
-    # beside "## EC2" it is a peer (`#` and `##` used for pages are one level).
-    level = max(1, min(levels, default=2) - 1)
-    out: list[Item] = []
-    for index, item in enumerate(items):
-        previous = items[index - 1] if index else None
-        following = items[index + 1] if index + 1 < len(items) else None
-        after = items[index + 2] if index + 2 < len(items) else None
-        # Between blank lines with notes after them, or right over its own indented body
-        # ("IAM" over tab-indented lines); in notes with no headings, also right over its lines.
-        spaced = isinstance(following, SourceLine) and following.blank and after is not None \
-            and not (isinstance(after, SourceLine) and after.blank)
-        over_body = isinstance(following, SourceLine) and not following.blank
-        starts = spaced or (over_body and (not levels or following.text[:1].isspace()))
-        opens_block = starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
-            and (previous is None or (isinstance(previous, SourceLine) and previous.blank))
-        if _bullet_section(items, index, previous):
-            title = BULLET.match(item.text)["text"].strip().rstrip(":").strip()   # type: ignore[union-attr]
-            out.append(Heading(item, level, title, bare_name=True))   # type: ignore[arg-type]
-            continue
-        if opens_block and (defined := _service_definition(item, following if over_body else after, indented=bool(levels))):
-            # "Site-to-Site VPN: encrypted, over the internet" over its indented notes: that
-            # service's page, the line a section of it with every word.
-            out.append(Heading(item, level, item.text.strip(), bare_name=True, names=defined))
-            continue
-        # (A title's shape: a sentence ending "(ASG)" names a service in its parentheses, but it
-        # is a sentence, and a heading would show the service's name in its place.)
-        if opens_block and _title_like(item):
-            title = item.text.strip().rstrip(":").strip()
-            if not naming.is_only_a_name(title):
-                out.append(item)   # "d. Aurora (AWS's own database)": an item that says more than a name
-                continue
-            named = naming.service_named(title)
-            # In notes with no headings, a short title that starts with a service's name
-            # ("Lambda pricing", "EBS volume"), or ends with it after "AWS" or "Amazon" ("Types
-            # of budgets of AWS Budgets"), heads that service's page too, as a section.
-            leads = not levels and named is not None and not named.whole \
-                and (naming.leads_with(title, named.service) or naming.ends_with_vendor_name(title, named.service))
-            if named is not None and (named.whole or leads) and not named.common_word:
-                out.append(Heading(item, level, title, bare_name=True))
-                continue
-        out.append(item)
-    return out
-
-
-def _bullet_section(items: list[Item], index: int, previous: Item | None) -> bool:
-    """Whether a bullet at the margin, after a blank line, that is only a service's name heads
-    that service's page: at least MIN_BULLET_SECTION_LINES lines are indented under it."""
-    item = items[index]
-    if not isinstance(item, SourceLine) or item.text[:1] not in "*-+•" or \
-            not (previous is None or (isinstance(previous, SourceLine) and previous.blank)):
-        return False
-    bullet = BULLET.match(item.text)
-    if bullet is None or bullet["indent"] or not naming.is_only_a_name(bullet["text"].strip().rstrip(":")):
-        return False
-    named = naming.service_named(bullet["text"].strip().rstrip(":"))
-    if named is None or not named.whole or named.common_word:
-        return False
-    body = 0
-    for following in items[index + 1:]:
-        if not isinstance(following, SourceLine) or not (following.blank or following.text[:1].isspace()):
-            break
-        body += not following.blank
-        if body >= MIN_BULLET_SECTION_LINES:
-            return True
-    return False
-
-
-def _service_definition(line: SourceLine, body: Item | None, indented: bool) -> naming.Named | None:
-    """The service a line names as "<service>: <what it is>" (or "<service>-<its full name>-
-    <gist>") over notes about it (indented under it, or, in notes with no headings, any lines);
-    None for any other line."""
-    if not isinstance(body, SourceLine) or body.blank or (indented and not body.text[:1].isspace()):
-        return None
-    if BULLET.match(line.text) or HEADING.match(line.text):
-        return None
-    text = line.text.strip()
-    defined = DEFINITION.match(text) if ":" in text else None
-    match = defined or SPELLED_OUT.match(text)
-    if match is None or not naming.is_only_a_name(match["name"]):
-        return None
-    named = naming.service_named(match["name"])
-    if named is None or not named.whole or named.common_word:
-        return None
-    if defined is None and not _spells_out(named.service, match["gist"]):
-        return None
-    return named._replace(whole=False)     # the page of the name; the line, a section of it
-
-
-def _spells_out(service: data.Service, rest: str) -> bool:
-    """Whether what follows a service's name starts with that service's full name ("S3-Simple
-    Storage Service- ...")."""
-    full = naming.VENDOR_PREFIX.sub("", service.full)
-    return " " in full and rest.lower().startswith(full.lower())
 
 
 def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple[list[SourceLine], list[Item]]:
@@ -529,7 +347,7 @@ def _kicker(body: list[Item]) -> SourceLine | None:
     last = body[-1]
     before = body[-2] if len(body) > 1 else None
     if (before is None or (isinstance(before, SourceLine) and before.blank)) and not BULLET.match(last.text) \
-            and not QUOTE.match(last.text) and _word_count(last.text) <= MAX_BARE_TITLE_WORDS:
+            and not QUOTE.match(last.text) and word_count(last.text) <= MAX_BARE_TITLE_WORDS:
         return last
     return None
 
@@ -581,9 +399,9 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
             if line.text[:1].isspace() and nodes and nodes[-1].kind in ("bullet", "more"):
                 nodes.append(Node("more", line, text))
                 continue
-            kind = _topic_kind(text, index, previous, following)
+            kind = topic_kind(text, index, previous, following)
             if kind is None and lone_titles and len(block) == 1 and number + 1 < len(blocks) \
-                    and _titles_list(text, blocks[number + 1][0]):
+                    and titles_list(text, blocks[number + 1][0]):
                 kind = "topic"
             if kind is None:
                 if list_parent is not None:
@@ -596,7 +414,7 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
             if kind == "subtopic":
                 level = (previous.level if previous else 2) + 1
                 category_open = previous is not None and previous.level == 2
-            elif index == 0 and category_open and _is_definition(text):
+            elif index == 0 and category_open and is_definition(text):
                 level = 3
             elif first_topic_level is None:
                 level = 2
@@ -621,115 +439,6 @@ def _blocks(items: list[Item]) -> list[list[Item]]:
         else:
             blocks[-1].append(item)
     return [b for b in blocks if b]
-
-
-def _topic_kind(text: str, index: int, previous: Node | None, following: Item | None) -> str | None:
-    """"topic", "subtopic" or None (prose) for a plain line, from its shape and neighbours."""
-    if following is None or not _could_be_title(text):
-        return None
-    if not isinstance(following, SourceLine):
-        return "topic" if isinstance(following, Block) and index == 0 and text.endswith(":") else None
-    next_is_bullet = bool(BULLET.match(following.text))
-    if previous is not None and previous.kind == "topic":
-        # Right under a topic: only "Name: gist" followed by its own lines is a sub-topic.
-        # ("on-demand: short workload" under "Purchasing options"; not "R: ..." then "C: ...".)
-        if previous.lead:
-            return None
-        if _is_definition(text) and (next_is_bullet or not _is_definition(following.text.strip())):
-            return "subtopic"
-        if text.endswith(":") and next_is_bullet:
-            return "subtopic"
-        return None
-    if next_is_bullet and (text.endswith(":") or _capitalised(text)):
-        return "topic"
-    if index == 0 and (_word_count(split_title(text)[0]) <= MAX_BARE_TITLE_WORDS or text.endswith(":")):
-        # (A block's first line of more words is a statement: "S3 stores all versions of an
-        # object including writes and deletes" over "Once enabled, ...".)
-        return "topic"
-    if previous is not None and previous.kind == "bullet" and \
-            (text.endswith(":") or _looks_like_a_title(text)):
-        return "topic"
-    if text.endswith(":") and _first_word(text) in QUESTION_WORDS:
-        return "topic"
-    return None
-
-
-def _titles_list(text: str, following: Item) -> bool:
-    """A short capitalised line alone between blank lines, over a list that starts at the
-    margin ("AWS SDKs", a blank line, "* URL - ..."): the list's title, as a reader takes it."""
-    return isinstance(following, SourceLine) and BULLET.match(following.text) is not None \
-        and not following.text[:1].isspace() and _could_be_title(text) and _looks_like_a_title(text) \
-        and not text.rstrip().endswith((".", "!", ";"))
-
-
-def _could_be_title(text: str) -> bool:
-    if SHELL_LINE.match(text):    # a command typed at a prompt is never a topic
-        return False
-    name, _ = split_title(text)
-    words = name.split()
-    if not words or len(words) > MAX_TOPIC_WORDS or "=" in text or not LETTERS.search(name):
-        return False
-    if ONLY_A_PATH.match(name):
-        return False
-    if "," in name or name.endswith("."):
-        return False
-    if _first_word(text) in QUESTION_WORDS:
-        return True
-    return not any(w.lower().strip("?:") in AUXILIARY_VERBS for w in words) \
-        and not _is_label(text)
-
-
-def _capitalised(text: str) -> bool:
-    """Starts with a capital, or is a short phrase with one ("procstat Plugin")."""
-    words = text.split()
-    return text[:1].isupper() or (len(words) <= 3 and any(w[:1].isupper() for w in words))
-
-
-def _looks_like_a_title(text: str) -> bool:
-    """A short capitalised phrase ("SSH v EC2 instance connect"), not a sentence."""
-    words = text.rstrip(":?").split()
-    return (len(words) <= MAX_BARE_TITLE_WORDS and text[:1].isupper()
-            and _first_word(text) not in SENTENCE_STARTERS)
-
-
-def _is_label(text: str) -> bool:
-    from .inline import normalizer  # labels are data; the normalizer holds them compiled
-    return normalizer().split_label(text) is not None
-
-
-def _is_definition(text: str) -> bool:
-    match = _definition(text)
-    return bool(match) and len(match["name"].split()) <= MAX_NAME_WORDS and not _is_label(text) \
-        and not BULLET.match(text)
-
-
-def _definition(text: str) -> re.Match[str] | None:
-    """"Name: gist" or "Name - gist", where the separator stands outside any parentheses:
-    "Object based (can upload files - 0-5TB)" is one phrase, not a name and a gist."""
-    match = DEFINITION.match(text)
-    if match is None or match["name"].count("(") != match["name"].count(")"):
-        return None
-    return match
-
-
-def _first_word(text: str) -> str:
-    words = text.split()
-    return words[0].lower().strip(":?,") if words else ""
-
-
-def _word_count(text: str) -> int:
-    return len(text.split())
-
-
-def split_title(text: str) -> tuple[str, str]:
-    """A topic line's name and the gist after it: ("Spot instances", "short workloads...")."""
-    stripped = text.strip().rstrip(":").strip()
-    if _word_count(stripped) <= MAX_WHOLE_TITLE_WORDS and "," not in stripped:
-        return stripped, ""
-    match = _definition(stripped)
-    if match and len(match["name"].split()) <= MAX_NAME_WORDS + 2:
-        return match["name"].strip(), match["gist"].strip()
-    return stripped, ""
 
 
 def _nest(nodes: list[Node]) -> None:

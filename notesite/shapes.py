@@ -1,0 +1,77 @@
+"""The shapes of a notes line, and the items the structure rules pass along.
+
+A line is a heading, a bullet or text by its shape alone; which headings start pages and which
+plain lines are topics is decided by the rules in `outline.py`, `topics.py` and `bare_lines.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import banner, naming
+from .source import SourceLine
+
+# "## EC2", "#Scalability": a heading. Not "#1 priority", which is a number, not a heading. A
+# trailing "{#id}" is the id this tool gave it, in a page read back as notes.
+HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*(?:\{#[\w-]+\})?\s*$")
+# A bullet: "-", "•", "*", "+" (a "- -" run counting one level a mark), or an ordered item:
+# "1.", "2)", and the lettered "a.", "b)" that notes nest under numbers.
+BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+|(?:\d{1,9}|[a-z])[.)]\s+)"
+                    r"(?P<text>\S.*)$")
+LETTERS = re.compile(r"[A-Za-z]{2,}")
+MAX_TITLE_WORDS = 10     # an underlined or framed line this long is a title
+
+
+@dataclass(slots=True)
+class Node:
+    """One line of a page, classified (or, for code and tables, one block of lines)."""
+
+    kind: str                 # "topic", "bullet", "more" (a bullet's further line), "text",
+                              # "quote", "rule" or "verbatim" (code, a table: shown as typed)
+    line: SourceLine
+    text: str                 # the line's content without bullet or heading markers
+    depth: int = 0            # bullets: 0 for a top-level item
+    level: int = 0            # topics: 2 for a main topic, 3 and deeper for sub-topics
+    lead: str = ""            # topics: what followed the name ("short workloads, cheap...")
+    indent: int = 0           # bullets: how far in the author typed it, a `- -` counting as two
+    marker: str = "-"         # bullets: "-", or "1." for a numbered one
+    more: tuple[SourceLine, ...] = ()   # the block's other lines, and banners or underlines
+    info: str = ""            # verbatim: "code" or "table"; a code block's language
+
+    @property
+    def lines(self) -> list[SourceLine]:
+        """Every raw line this node shows."""
+        return [self.line, *self.more]
+
+
+@dataclass
+class Heading:
+    """A heading as typed: `## Title`, a title underlined or framed by banners, a bare service line."""
+
+    line: SourceLine
+    level: int
+    title: str
+    more: tuple[SourceLine, ...] = ()
+    topic_level: int = 0      # set when it becomes a section
+    banner: bool = False      # framed or underlined by a run that is not Markdown's own
+    bare_name: bool = False   # a service's name alone on its line, made a heading
+    names: naming.Named | None = None   # the service a "<service>: <gist>" line names
+
+
+@dataclass
+class Block:
+    """Lines kept whole: a code block or a table."""
+
+    lines: list[SourceLine]
+    kind: str                 # "code" or "table"
+    info: str = ""
+
+
+Item = SourceLine | Heading | Block
+
+
+def title_like(line: SourceLine) -> bool:
+    text = line.text.strip()
+    return bool(text) and not BULLET.match(line.text) and not banner.is_run(line) \
+        and not HEADING.match(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None

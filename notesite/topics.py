@@ -1,0 +1,138 @@
+"""Which plain lines are topics: a short title over bullets, a "Name: gist" line, a question.
+
+Notes mostly mark their topics by shape alone (`Placement Groups` over its bullets, `Spot
+instances: short workloads...`); these rules read that shape, line by line, from the line, its
+neighbours and the node before it. A statement, a command or a label stays what it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .inline import SHELL_LINE
+from .shapes import BULLET, LETTERS, Block, Item, Node
+from .source import SourceLine
+
+# "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
+DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
+ONLY_A_PATH = re.compile(r"^[./\w\-]*/[./\w\-]*$")
+MAX_TOPIC_WORDS = 12     # a longer line is a sentence, not a topic
+MAX_NAME_WORDS = 4       # "Dedicated hosts", "InstanceLimitExceeded": the name part of a definition
+MAX_WHOLE_TITLE_WORDS = 5  # "Option 1: CloudWatch Alarm" reads best as one title
+MAX_BARE_TITLE_WORDS = 6   # a topic line with nothing to prove it but its own shape
+# A line that starts like a sentence, or has a verb like "is" or "can", is prose, not a topic...
+SENTENCE_STARTERS = frozenset("""a an and as but if it its or so that the then there these they
+this those we when you your also always allows helps supports works uses""".split())
+AUXILIARY_VERBS = frozenset("""is are was were be been can could will would should must does do
+did has have had need needs may might""".split())
+# ...unless it asks a question: "How you can avoid using Elastic IP:" is a topic.
+QUESTION_WORDS = frozenset("how what why which where".split())
+
+
+def topic_kind(text: str, index: int, previous: Node | None, following: Item | None) -> str | None:
+    """"topic", "subtopic" or None (prose) for a plain line, from its shape and neighbours."""
+    if following is None or not _could_be_title(text):
+        return None
+    if not isinstance(following, SourceLine):
+        return "topic" if isinstance(following, Block) and index == 0 and text.endswith(":") else None
+    next_is_bullet = bool(BULLET.match(following.text))
+    if previous is not None and previous.kind == "topic":
+        # Right under a topic: only "Name: gist" followed by its own lines is a sub-topic.
+        # ("on-demand: short workload" under "Purchasing options"; not "R: ..." then "C: ...".)
+        if previous.lead:
+            return None
+        if is_definition(text) and (next_is_bullet or not is_definition(following.text.strip())):
+            return "subtopic"
+        if text.endswith(":") and next_is_bullet:
+            return "subtopic"
+        return None
+    if next_is_bullet and (text.endswith(":") or _capitalised(text)):
+        return "topic"
+    if index == 0 and (word_count(split_title(text)[0]) <= MAX_BARE_TITLE_WORDS or text.endswith(":")):
+        # (A block's first line of more words is a statement: "S3 stores all versions of an
+        # object including writes and deletes" over "Once enabled, ...".)
+        return "topic"
+    if previous is not None and previous.kind == "bullet" and \
+            (text.endswith(":") or _looks_like_a_title(text)):
+        return "topic"
+    if text.endswith(":") and _first_word(text) in QUESTION_WORDS:
+        return "topic"
+    return None
+
+
+def titles_list(text: str, following: Item) -> bool:
+    """A short capitalised line alone between blank lines, over a list that starts at the
+    margin ("AWS SDKs", a blank line, "* URL - ..."): the list's title, as a reader takes it."""
+    return isinstance(following, SourceLine) and BULLET.match(following.text) is not None \
+        and not following.text[:1].isspace() and _could_be_title(text) and _looks_like_a_title(text) \
+        and not text.rstrip().endswith((".", "!", ";"))
+
+
+def _could_be_title(text: str) -> bool:
+    if SHELL_LINE.match(text):    # a command typed at a prompt is never a topic
+        return False
+    name, _ = split_title(text)
+    words = name.split()
+    if not words or len(words) > MAX_TOPIC_WORDS or "=" in text or not LETTERS.search(name):
+        return False
+    if ONLY_A_PATH.match(name):
+        return False
+    if "," in name or name.endswith("."):
+        return False
+    if _first_word(text) in QUESTION_WORDS:
+        return True
+    return not any(w.lower().strip("?:") in AUXILIARY_VERBS for w in words) \
+        and not _is_label(text)
+
+
+def _capitalised(text: str) -> bool:
+    """Starts with a capital, or is a short phrase with one ("procstat Plugin")."""
+    words = text.split()
+    return text[:1].isupper() or (len(words) <= 3 and any(w[:1].isupper() for w in words))
+
+
+def _looks_like_a_title(text: str) -> bool:
+    """A short capitalised phrase ("SSH v EC2 instance connect"), not a sentence."""
+    words = text.rstrip(":?").split()
+    return (len(words) <= MAX_BARE_TITLE_WORDS and text[:1].isupper()
+            and _first_word(text) not in SENTENCE_STARTERS)
+
+
+def _is_label(text: str) -> bool:
+    from .inline import normalizer  # labels are data; the normalizer holds them compiled
+    return normalizer().split_label(text) is not None
+
+
+def is_definition(text: str) -> bool:
+    match = definition(text)
+    return bool(match) and len(match["name"].split()) <= MAX_NAME_WORDS and not _is_label(text) \
+        and not BULLET.match(text)
+
+
+def definition(text: str) -> re.Match[str] | None:
+    """"Name: gist" or "Name - gist", where the separator stands outside any parentheses:
+    "Object based (can upload files - 0-5TB)" is one phrase, not a name and a gist."""
+    match = DEFINITION.match(text)
+    if match is None or match["name"].count("(") != match["name"].count(")"):
+        return None
+    return match
+
+
+def _first_word(text: str) -> str:
+    words = text.split()
+    return words[0].lower().strip(":?,") if words else ""
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """A topic line's name and the gist after it: ("Spot instances", "short workloads...")."""
+    stripped = text.strip().rstrip(":").strip()
+    if word_count(stripped) <= MAX_WHOLE_TITLE_WORDS and "," not in stripped:
+        return stripped, ""
+    match = definition(stripped)
+    if match and len(match["name"].split()) <= MAX_NAME_WORDS + 2:
+        return match["name"].strip(), match["gist"].strip()
+    return stripped, ""
