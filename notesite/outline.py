@@ -381,7 +381,9 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
             if bullet:
                 marks = bullet["marks"]
                 numbered = marks[0].isalnum()   # "1." or "a.": shown with its number or letter
-                indent = len(bullet["indent"]) + (0 if numbered else 2 * (len(re.findall(r"[-•*+]", marks)) - 1))
+                # (An arrow is one mark: "->" counts its dash once, "=>" none, as one level.)
+                extra = len(re.findall(r"[-•*+]", marks.replace("->", "=>"))) - 1
+                indent = len(bullet["indent"]) + (0 if numbered else 2 * max(extra, 0))
                 node = Node("bullet", line, bullet["text"], indent=indent,
                             marker=marks.strip()[:-1] + "." if numbered else "-")
                 nodes.append(node)

@@ -15,10 +15,11 @@ from .source import SourceLine
 # "## EC2", "#Scalability": a heading. Not "#1 priority", which is a number, not a heading. A
 # trailing "{#id}" is the id this tool gave it, in a page read back as notes.
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*(?:\{#[\w-]+\})?\s*$")
-# A bullet: "-", "•", "*", "+" (a "- -" run counting one level a mark), or an ordered item:
-# "1.", "2)", and the lettered "a.", "b)" that notes nest under numbers.
-BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+|(?:\d{1,9}|[a-z])[.)]\s+)"
-                    r"(?P<text>\S.*)$")
+# A bullet: "-", "•", "*", "+" (a "- -" run counting one level a mark), an arrow typed as one
+# ("=> x", "-> x": the arrow is the bullet), or an ordered item: "1.", "2)", and the lettered
+# "a.", "b)" that notes nest under numbers.
+BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>[=-]>[ \t]*(?=[^\s>=])|(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+"
+                    r"|(?:\d{1,9}|[a-z])[.)]\s+)(?P<text>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
 MAX_TITLE_WORDS = 10     # an underlined or framed line this long is a title
 

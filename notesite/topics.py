@@ -77,7 +77,7 @@ def _could_be_title(text: str) -> bool:
         return False
     if ONLY_A_PATH.match(name):
         return False
-    if "," in name or name.endswith("."):
+    if "," in name or "|" in name or name.endswith("."):   # (a "|" divides columns of a table typed by hand)
         return False
     if _first_word(text) in QUESTION_WORDS:
         return True

@@ -93,3 +93,12 @@ def test_a_block_s_first_line_that_is_a_statement_stays_text():
     site = site_from_text(notes)
     assert [t.title for p in site.pages for t in p.topics] == ["Versioning"]
     assert "\nS3 stores all versions of an object including writes and deletes\n" in site.files["s3.md"]
+
+
+def test_arrows_typed_as_bullets_are_bullets_nested_as_typed():
+    notes = ("## EC2\n\nAttach volume\n=> Select Volume\n    => Actions\n        => Attach volume\n"
+             "=> Done\n\nOn Demand => pay as you go\n-> Spot: cheap\n")
+    page = site_from_text(notes).files["ec2.md"]
+    assert _parents(page) == {"Select": None, "Actions": "Select", "Attach": "Actions", "Done": None, "Spot:": None}
+    # an arrow inside a line is the author's text
+    assert "\nOn Demand => pay as you go\n" in page
