@@ -17,12 +17,19 @@ def corrections_applied(site: Site) -> int:
     """How many misspellings the corrections list fixed across the notes."""
     norm = normalizer()
     count = 0
-    for page in site.pages:
-        for line in prose_lines(page):
-            for segment in norm.segments(line.text):
-                if not segment.code:
-                    count += len(norm.correction_words.spans(segment.text))
+    for line in _site_prose_lines(site):
+        for segment in norm.segments(line.text):
+            if not segment.code:
+                count += len(norm.correction_words.spans(segment.text))
     return count
+
+
+def _site_prose_lines(site: Site) -> Iterator[SourceLine]:
+    """Every line the cleanup may change: the pages' and the lines that head the home page
+    (the file's title and introduction), which are cleaned as the pages are."""
+    yield from site.title_lines
+    for page in site.pages:
+        yield from prose_lines(page)
 
 
 def prose_lines(page: Page) -> list[SourceLine]:
@@ -62,10 +69,9 @@ def automatic_fixes(site: Site) -> list[tuple[str, str, str]]:
 
 def _prose_segments(site: Site) -> Iterator[tuple[SourceLine, Segment]]:
     norm = normalizer()
-    for page in site.pages:
-        for line in prose_lines(page):
-            for segment in norm.clean_markup(line.text):
-                yield line, segment
+    for line in _site_prose_lines(site):
+        for segment in norm.clean_markup(line.text):
+            yield line, segment
 
 
 def _fixed_in(line: SourceLine, segment: Segment) -> list[tuple[str, str, str]]:

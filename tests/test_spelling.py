@@ -102,3 +102,13 @@ def test_the_summary_counts_the_fixes_the_report_lists_and_tables_get_none():
     assert report.count("infraestructure -> infrastructure") == 1 and "notes/ec2.md:5\t" in report
     assert "| infraestructure |" in site.files["ec2.md"]
     assert "1 corrections applied (0 from corrections.txt; 1 automatic" in site_report(site, [])
+
+
+def test_fixes_in_the_introduction_on_the_home_page_are_reported_and_counted():
+    from notesite.report import site_report
+
+    site = site_from_text("# My notes\n\nTyped with infraestructure in mind.\n\n## EC2\n\n- instances\n", "notes/n.md")
+    assert [line.text for line in site.title_lines][-1] == "Typed with infraestructure in mind."
+    assert "infrastructure" in site.files["index.md"]
+    assert "notes/n.md:3\tinfraestructure -> infrastructure" in spelling_report(site)
+    assert "1 corrections applied (0 from corrections.txt; 1 automatic" in site_report(site, [])
