@@ -78,6 +78,8 @@ SHIFT_TYPO = re.compile(r"(?<![\w/=@<>])(?<!\w[.:])[A-Z]{2}[a-z]{2,}(?![\w/=@<>]
 # after a dot with no space ("server.it acts", "no.of users") they are prose typed in a hurry.
 JOINED_SENTENCE_WORDS = frozenset("it its the this that these they we you of so but and if then there which when "
                                   "also is are".split())
+# "16 TiB", "500 MBps": a unit, not an identifier.
+UNIT = re.compile(r"^[KMGTPE]i?[Bb](?:ps)?$")
 # "URl", "SQl": an abbreviation with the shift key let go one letter early.
 ABBREVIATION_SHIFT_SLIP = re.compile(r"^[A-Z]{2,3}[a-z]$")
 # "ENIs", "AMIs": the plural of an abbreviation, not an identifier.
@@ -277,7 +279,7 @@ class Normalizer:
             return False  # "server.it acts", "no.of": a space left out after a full stop
         return not (lowered in self.casing or lowered in self.corrections
                     or SHIFT_TYPO.fullmatch(token) or ABBREVIATION_PLURAL.match(token)
-                    or ABBREVIATION_SHIFT_SLIP.match(token) or _is_a_name(lowered))
+                    or ABBREVIATION_SHIFT_SLIP.match(token) or UNIT.match(token) or _is_a_name(lowered))
 
     def clean_markup(self, text: str) -> list[Segment]:
         """The prose of a line as typed, between its markup and identifiers: what the cleanup
@@ -311,6 +313,8 @@ class Normalizer:
 
     def _unshift(self, match: re.Match[str]) -> str:
         word = match.group(0)
+        if UNIT.match(word):
+            return word     # "MBps" is megabytes a second, not a slip for "Mbps"
         return self.casing.get(word.lower(), word[0] + word[1:].lower())
 
     def heading(self, text: str) -> str:

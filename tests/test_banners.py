@@ -68,11 +68,11 @@ def test_a_whole_frame_right_after_text_is_a_title_and_a_file_s_service_title_is
 
 
 def test_a_framed_title_in_a_file_named_after_its_service_is_a_first_level_section():
-    notes = ("IAAS\ncore service\n\nEBS volume\n=> like a disk\n\n"
-             "/************************\n    Purchasing option\n*************************/\n"
-             "On Demand => pay as you go\n\n"
-             "/************************\n    Tenancy\n*************************/\nShared => many VMs\n")
+    notes = ("Basics\nvirtual servers\n\nRoot volume\n=> kept after a stop\n\n"
+             "/************************\n    Pricing models\n*************************/\n"
+             "Reserved => one or three years\n\n"
+             "/************************\n    Placement\n*************************/\nCluster => one rack\n")
     page = site_from_text(notes, "notes/EC2.txt").files["ec2.md"]
     headings = [line for line in page.split("---", 2)[2].splitlines() if line.startswith("#")]
-    assert headings[1:] == ["## IAAS {#iaas}", "## EBS volume {#ebs-volume}",
-                            "## Purchasing option {#purchasing-option}", "## Tenancy {#tenancy}"]
+    assert headings[1:] == ["## Basics {#basics}", "## Root volume {#root-volume}",
+                            "## Pricing models {#pricing-models}", "## Placement {#placement}"]

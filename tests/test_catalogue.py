@@ -232,10 +232,10 @@ def test_an_introduction_under_the_file_s_title_heads_the_home_page():
 
 def test_notes_under_the_file_s_title_make_a_page_that_search_reads():
     lines = [f"Caching point {n}: reads come from memory." for n in range(1, 9)]
-    site = site_from_text("# Lecture 44\n\n" + "\n\n".join(lines) + "\n\n## Write through\n- on every write\n")
+    site = site_from_text("# Lecture 7\n\n" + "\n\n".join(lines) + "\n\n## Write through\n- on every write\n")
     assert not site.title_lines
     page = site.files[site.pages[0].slug + ".md"]
-    assert site.pages[0].title == "Lecture 44" and all(line in page for line in lines)
+    assert site.pages[0].title == "Lecture 7" and all(line in page for line in lines)
     assert "## Write through" in page
 
 
@@ -247,19 +247,19 @@ def test_a_first_deeper_heading_in_a_file_named_after_its_service_is_its_first_s
 
 
 def test_a_dash_inside_parentheses_never_splits_a_line_into_a_title_and_a_gist():
-    notes = ("## S3\nStorage\n\nEncryption In Transit (SSL/TLS - https)\n- on every request\n\n"
-             "Object based (can upload files - 0-5TB). Not for databases.\nUnlimited storage\n")
+    notes = ("## S3\nStorage\n\nData In Flight (TLS - HTTPS only)\n- on every request\n\n"
+             "Block based (volumes up to 16 TiB - gp3). Not for sharing.\nOne instance at a time\n")
     page = site_from_text(notes).files["s3.md"]
-    assert "## Encryption In Transit (SSL/TLS - HTTPS) {#" in page
-    assert "\nObject based (can upload files - 0-5TB). Not for databases.\n" in page
+    assert "## Data In Flight (TLS - HTTPS only) {#" in page
+    assert "\nBlock based (volumes up to 16 TiB - gp3). Not for sharing.\n" in page
 
 
 def test_a_title_made_from_the_file_s_name_is_cased_but_never_spell_fixed():
-    site = site_from_text("Some text about things.\n\n## EC2\n- instances\n", "notes/aws-studies-domingues.txt")
-    assert [p.title for p in site.pages] == ["AWS studies domingues", "EC2"]
+    site = site_from_text("Some text about things.\n\n## EC2\n- instances\n", "notes/aws-notes-recieve.txt")
+    assert [p.title for p in site.pages] == ["AWS notes recieve", "EC2"]
 
 
 def test_a_heading_that_is_only_a_link_is_a_link_on_the_page_it_stands_in():
-    site = site_from_text("## CloudWatch\n- metrics\n\n## [Back](../README.md)\n", "notes/sysops.md")
+    site = site_from_text("## CloudWatch\n- metrics\n\n## [Up one level](../index.md)\n", "notes/monitoring.md")
     assert [p.title for p in site.pages] == ["CloudWatch"]
-    assert site.files["cloudwatch.md"].endswith("\n- metrics\n\n[Back](../README.md)\n")
+    assert site.files["cloudwatch.md"].endswith("\n- metrics\n\n[Up one level](../index.md)\n")

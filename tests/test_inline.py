@@ -20,8 +20,10 @@ from notesite.inline import IDENTIFIER, may_hold_identifier, normalizer
     # an English word with the shift key held, an abbreviation with it let go
     ("store it in the DataBase", "store it in the DataBase"),
     ("reach it by its URl", "reach it by its URl"),
+    # units
+    ("volumes up to 16 TiB, 1,000 MBps", "volumes up to 16 TiB, 1,000 MBps"),
     # a space left out after a full stop
-    ("used as a file server.it acts as a share", "used as a file server.it acts as a share"),
+    ("it runs on the host.it then restarts", "it runs on the host.it then restarts"),
 ])
 def test_names_and_words_with_inner_capitals_stay_prose_as_typed(typed, expected):
     assert normalizer().markdown(typed) == expected

@@ -76,29 +76,29 @@ def test_a_line_typed_right_under_a_bullet_stays_in_it_on_its_own_line(name):
 
 def test_a_short_line_alone_over_a_list_titles_it():
     notes = ("EBS\n\n* Snapshots: are incremental.\n\n"
-             "AWS SDKs\n\n* URL: the tools page.\n* Languages supported\n\t* Java\n\n"
-             "See the console for more.\n\n* Regions: each SDK has a default.\n")
+             "Command line tools\n\n* Install: from the package manager.\n* Shells supported\n\t* Bash\n\n"
+             "See the console for more.\n\n* Regions: each tool has a default.\n")
     page = site_from_text(notes).files["ebs.md"]
-    assert "\n## AWS SDKs {#aws-sdks}\n" in page
+    assert "\n## Command line tools {#command-line-tools}\n" in page
     # a sentence alone over a list stays a sentence
     assert "\nSee the console for more.\n" in page
-    assert _parents(page) == {"Snapshots:": None, "URL:": None, "Languages": None, "Java": "Languages",
+    assert _parents(page) == {"Snapshots:": None, "Install:": None, "Shells": None, "Bash": "Shells",
                               "Regions:": None}
 
 
 def test_a_block_s_first_line_that_is_a_statement_stays_text():
-    notes = ("## S3\n\nVersioning\nOnce enabled, it can only be suspended\n\n"
-             "S3 stores all versions of an object including writes and deletes\n"
-             "Once enabled, versioning cannot be disabled\n")
+    notes = ("## EBS\n\nSnapshots\nOnce taken, a snapshot is never edited\n\n"
+             "EBS keeps each snapshot of a volume in the region it was taken\n"
+             "Copies to other regions are made by hand\n")
     site = site_from_text(notes)
-    assert [t.title for p in site.pages for t in p.topics] == ["Versioning"]
-    assert "\nS3 stores all versions of an object including writes and deletes\n" in site.files["s3.md"]
+    assert [t.title for p in site.pages for t in p.topics] == ["Snapshots"]
+    assert "\nEBS keeps each snapshot of a volume in the region it was taken\n" in site.files["ebs.md"]
 
 
 def test_arrows_typed_as_bullets_are_bullets_nested_as_typed():
-    notes = ("## EC2\n\nAttach volume\n=> Select Volume\n    => Actions\n        => Attach volume\n"
-             "=> Done\n\nOn Demand => pay as you go\n-> Spot: cheap\n")
+    notes = ("## EC2\n\nResize a disk\n=> Open the console\n    => Volumes\n        => Modify\n"
+             "=> Save\n\nSavings Plans => commit to an hourly spend\n-> Spot: cheap\n")
     page = site_from_text(notes).files["ec2.md"]
-    assert _parents(page) == {"Select": None, "Actions": "Select", "Attach": "Actions", "Done": None, "Spot:": None}
+    assert _parents(page) == {"Open": None, "Volumes": "Open", "Modify": "Volumes", "Save": None, "Spot:": None}
     # an arrow inside a line is the author's text
-    assert "\nOn Demand => pay as you go\n" in page
+    assert "\nSavings Plans => commit to an hourly spend\n" in page
