@@ -19,7 +19,6 @@ from pathlib import Path
 import numpy as np
 
 MAGIC = b"NSM1"
-MAX_TOKENS = 128           # a section's first 128 tokens (its title and first lines) say what it is about
 MAX_WORD_CHARS = 100       # a longer "word" is no word: one [UNK], as BERT's tokenizer has it
 # Punctuation as BERT's tokenizer splits it: every ASCII non-letter, non-digit, and Unicode's P*.
 ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
@@ -36,6 +35,9 @@ class SentenceModel:
         header = json.loads(data[8:8 + length])
         body = memoryview(data)[8 + length:]
         self.config = header["config"]
+        # A text's first tokens, as many as the file keeps positions for (scripts/make_model.py:
+        # 128; a section's title and first lines say what it is about).
+        self.max_tokens = self.config["max_positions"]
         self.vocab = {token: index for index, token in enumerate(header["vocab"])}
         self.tensors: dict[str, np.ndarray] = {}
         for tensor in header["tensors"]:
@@ -49,13 +51,13 @@ class SentenceModel:
                 self.tensors[tensor["name"]] = np.frombuffer(body, np.float32, count, tensor["offset"]).reshape(shape)
 
     def tokens(self, text: str) -> list[int]:
-        """[CLS], the WordPiece tokens of the lower-cased text, [SEP]; at most MAX_TOKENS."""
+        """[CLS], the WordPiece tokens of the lower-cased text, [SEP]; at most `max_tokens`."""
         ids = [self.vocab["[CLS]"]]
         for word in basic_words(text):
             ids += self._pieces(word)
-            if len(ids) >= MAX_TOKENS - 1:
+            if len(ids) >= self.max_tokens - 1:
                 break
-        return ids[:MAX_TOKENS - 1] + [self.vocab["[SEP]"]]
+        return ids[:self.max_tokens - 1] + [self.vocab["[SEP]"]]
 
     def _pieces(self, word: str) -> list[int]:
         if len(word) > MAX_WORD_CHARS:

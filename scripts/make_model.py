@@ -23,16 +23,20 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+import sys
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from notesite.encoder import MAGIC  # noqa: E402  (the file's format is the reader's: written as it reads)
+
 OUT = ROOT / "overrides" / "assets" / "sentence-model.bin"
 SENTENCES = ROOT / "tests" / "data" / "model-sentences.txt"
 REFERENCE = ROOT / "tests" / "data" / "model-reference.json"
-MAGIC = b"NSM1"
-# The positions kept: sections are read to their first 128 tokens, questions are shorter.
+# The positions kept, written into the file's config for both readers: sections are read to
+# their first 128 tokens, questions are shorter.
 MAX_POSITIONS = 128
 
 

@@ -5,7 +5,6 @@
 "use strict";
 
 const SENTENCE_MAGIC = "NSM1";
-const MAX_TOKENS = 128;          // as notesite/encoder.py: questions are far shorter
 const MAX_WORD_CHARS = 100;      // a longer "word" is one [UNK], as BERT's tokenizer has it
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
@@ -26,6 +25,7 @@ function sentenceModel(buffer) {
       : { values: new Float32Array(buffer, base + t.offset, count) });
   }
   const hidden = config.hidden_size, heads = config.num_attention_heads, size = hidden / heads;
+  const maxTokens = config.max_positions;   // the positions the file keeps (scripts/make_model.py)
 
   function pieces(word) {
     if (word.length > MAX_WORD_CHARS) return [vocab.get("[UNK]")];
@@ -50,9 +50,9 @@ function sentenceModel(buffer) {
     let ids = [vocab.get("[CLS]")];
     for (const word of basicWords(text)) {
       ids = ids.concat(pieces(word));
-      if (ids.length >= MAX_TOKENS - 1) break;
+      if (ids.length >= maxTokens - 1) break;
     }
-    return [...ids.slice(0, MAX_TOKENS - 1), vocab.get("[SEP]")];
+    return [...ids.slice(0, maxTokens - 1), vocab.get("[SEP]")];
   }
 
   /* A row of an 8-bit matrix, as floats. */
