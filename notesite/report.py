@@ -14,14 +14,10 @@ from .inline import Segment, normalizer, words
 
 
 def corrections_applied(site: Site) -> int:
-    """How many misspellings the corrections list fixed across the notes."""
-    norm = normalizer()
-    count = 0
-    for line in _site_prose_lines(site):
-        for segment in norm.segments(line.text):
-            if not segment.code:
-                count += len(norm.correction_words.spans(segment.text))
-    return count
+    """How many misspellings the corrections list fixed across the notes: in the prose the
+    cleanup corrects, as the automatic fixes are counted (not in code spans or shell lines)."""
+    spans = normalizer().correction_words.spans
+    return sum(len(spans(segment.text)) for _, segment in _prose_segments(site))
 
 
 def _site_prose_lines(site: Site) -> Iterator[SourceLine]:

@@ -112,3 +112,11 @@ def test_fixes_in_the_introduction_on_the_home_page_are_reported_and_counted():
     assert "infrastructure" in site.files["index.md"]
     assert "notes/n.md:3\tinfraestructure -> infrastructure" in spelling_report(site)
     assert "1 corrections applied (0 from corrections.txt; 1 automatic" in site_report(site, [])
+
+
+def test_the_summary_counts_only_the_reviewed_corrections_made_not_those_in_code():
+    from notesite.report import corrections_applied
+
+    site = site_from_text("## EC2\n- Elasitc IP and `Elasitc` in code\n$ sudo Elasitc\n")
+    assert "- Elastic IP and `Elasitc` in code" in site.files["ec2.md"]
+    assert corrections_applied(site) == 1
