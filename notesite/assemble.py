@@ -48,15 +48,12 @@ class Page:
     lead: list[SourceLine] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
-    _cleaned: dict[str, list[Segment]] = field(default_factory=dict, repr=False, compare=False)
 
     def cleaned(self, text: str) -> list[Segment]:
-        """A line of this page cleaned (see `Normalizer.clean`). The page's Markdown, its link
-        previews and its published-id registry all read a section's first lines: each line is
-        cleaned once, however often it is read."""
-        if text not in self._cleaned:
-            self._cleaned[text] = normalizer().clean(text, spell=self._misspelt)
-        return self._cleaned[text]
+        """A line of this page cleaned (see `Normalizer.clean`, which remembers each line: the
+        page's Markdown, its link previews and its published-id registry all read a section's
+        first lines, and each is cleaned once, however often it is read)."""
+        return normalizer().clean(text, spell=self._misspelt)
 
     @functools.cached_property
     def _misspelt(self) -> bool:

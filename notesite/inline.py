@@ -177,8 +177,7 @@ def _is_a_name(lowered: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _service_names_run_together() -> frozenset[str]:
     """Every spelling of every AWS service with its spaces left out: "ElasticBeanstalk"."""
-    return frozenset(re.sub(r"[^a-z0-9]", "", spelling.lower()) for service in data.known_services()
-                     for spelling in service.spellings())
+    return frozenset(data.name_key(name) for service in data.known_services() for name in service.spellings())
 
 
 # Characters that join words into one token that is never changed ("alias/kms", "a_b", "k=v",
