@@ -102,6 +102,8 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     for item in items:
         if isinstance(item, Heading) and not item.banner and ONLY_A_LINK.fullmatch(item.title):
             # "## [Back](../README.md)": a way around the author's repository, not a section.
+            # (Decided here, after the file's title was taken, not when the file is scanned: a
+            # link as the file's first heading, "# [My notes](../README.md)", still titles it.)
             item = replace(item.line, text=item.title)
         if not isinstance(item, Heading):
             body.append(item)
