@@ -41,10 +41,10 @@ def bare_service_headings(items: list[Item]) -> list[Item]:
             and not (isinstance(after, SourceLine) and after.blank)
         over_body = isinstance(following, SourceLine) and not following.blank
         starts = spaced or (over_body and (not levels or following.text[:1].isspace()))
+        after_blank = previous is None or (isinstance(previous, SourceLine) and previous.blank)
         opens_block = starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
-            and (previous is None or (isinstance(previous, SourceLine) and previous.blank))
-        if _bullet_section(items, index, previous):
-            title = BULLET.match(item.text)["text"].strip().rstrip(":").strip()   # type: ignore[union-attr]
+            and after_blank
+        if after_blank and (title := _bullet_section(items, index)):
             out.append(Heading(item, level, title, bare_name=True))   # type: ignore[arg-type]
             continue
         if opens_block and (defined := _service_definition(item, following if over_body else after, indented=bool(levels))):
@@ -72,27 +72,27 @@ def bare_service_headings(items: list[Item]) -> list[Item]:
     return out
 
 
-def _bullet_section(items: list[Item], index: int, previous: Item | None) -> bool:
-    """Whether a bullet at the margin, after a blank line, that is only a service's name heads
-    that service's page: at least MIN_BULLET_SECTION_LINES lines are indented under it."""
+def _bullet_section(items: list[Item], index: int) -> str | None:
+    """The service's name, when a bullet at the margin (after a blank line) is only that name
+    and heads its page: at least MIN_BULLET_SECTION_LINES lines are indented under it."""
     item = items[index]
-    if not isinstance(item, SourceLine) or item.text[:1] not in "*-+•" or \
-            not (previous is None or (isinstance(previous, SourceLine) and previous.blank)):
-        return False
+    if not isinstance(item, SourceLine) or item.text[:1] not in "*-+•":
+        return None
     bullet = BULLET.match(item.text)
-    if bullet is None or bullet["indent"] or not naming.is_only_a_name(bullet["text"].strip().rstrip(":")):
-        return False
-    named = naming.service_named(bullet["text"].strip().rstrip(":"))
+    if bullet is None or bullet["indent"]:
+        return None
+    title = bullet["text"].strip().rstrip(":").strip()
+    named = naming.service_named(title) if naming.is_only_a_name(title) else None
     if named is None or not named.whole or named.common_word:
-        return False
+        return None
     body = 0
     for following in items[index + 1:]:
         if not isinstance(following, SourceLine) or not (following.blank or following.text[:1].isspace()):
             break
         body += not following.blank
         if body >= MIN_BULLET_SECTION_LINES:
-            return True
-    return False
+            return title
+    return None
 
 
 def _service_definition(line: SourceLine, body: Item | None, indented: bool) -> naming.Named | None:

@@ -75,7 +75,7 @@ BACKTICK_RUN = re.compile(r"`+")
 # "PRovide", "CAses": the shift key held one letter too long, not an identifier.
 SHIFT_TYPO = re.compile(r"(?<![\w/=@<>])(?<!\w[.:])[A-Z]{2}[a-z]{2,}(?![\w/=@<>]|[.:]\w)")
 # Words that start a sentence or a phrase, never a file's extension or a name's last part:
-# after a dot with no space ("server.it acts", "no.of users") they are prose typed in a hurry.
+# after a dot with no space ("the host.it restarts", "no.of users") they are prose typed in a hurry.
 JOINED_SENTENCE_WORDS = frozenset("it its the this that these they we you of so but and if then there which when "
                                   "also is are".split())
 # "16 TiB", "500 MBps": a unit, not an identifier.
@@ -275,7 +275,7 @@ class Normalizer:
                 and min(len(part) for part in token.split(".")) < 2:
             return False  # "e.g", "i.e": abbreviations, not names like db.url or m5.large
         if DOTTED_NAME_ONLY.fullmatch(token) and token.rpartition(".")[2] in JOINED_SENTENCE_WORDS:
-            return False  # "server.it acts", "no.of": a space left out after a full stop
+            return False  # "host.it restarts", "no.of": a space left out after a full stop
         return not (lowered in self.casing or lowered in self.corrections
                     or SHIFT_TYPO.fullmatch(token) or ABBREVIATION_PLURAL.match(token)
                     or ABBREVIATION_SHIFT_SLIP.match(token) or UNIT.match(token) or _is_a_name(lowered))

@@ -27,7 +27,7 @@ from .topics import MAX_BARE_TITLE_WORDS, is_definition, split_title, titles_lis
 HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
-# A heading that is only a link: "## [Back](../README.md)", "# [Home](index.md)".
+# A heading that is only a link: "## [Up one level](../README.md)", "# [Home](index.md)".
 ONLY_A_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 # A line of a table of contents: "- [EC2](#ec2)", "1. [S3](s3.md)".
 CONTENTS_ENTRY = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]*\]\([^)]*\)\s*$")
@@ -101,7 +101,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
 
     for item in items:
         if isinstance(item, Heading) and not item.banner and ONLY_A_LINK.fullmatch(item.title):
-            # "## [Back](../README.md)": a way around the author's repository, not a section.
+            # "## [Up one level](../README.md)": a way around the author's repository, not a section.
             # (Decided here, after the file's title was taken, not when the file is scanned: a
             # link as the file's first heading, "# [My notes](../README.md)", still titles it.)
             item = replace(item.line, text=item.title)

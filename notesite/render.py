@@ -184,7 +184,7 @@ def _front_matter(title: str, description: str, search: bool = True) -> str:
 
 
 def _head_safe(text: str) -> str:
-    # (Arrows and quotes keep their look: "Edge locations > AZ" reads the same with "›".)
+    # (Arrows and quotes keep their look: "Regions > AZs" reads the same with "›".)
     text = text.replace("&", " and ").translate(HEAD_LOOKALIKES)
     return " ".join(UNSAFE_IN_HEAD.sub("", text).split())
 

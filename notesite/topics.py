@@ -49,8 +49,8 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
     if next_is_bullet and (text.endswith(":") or _capitalised(text)):
         return "topic"
     if index == 0 and (word_count(split_title(text)[0]) <= MAX_BARE_TITLE_WORDS or text.endswith(":")):
-        # (A block's first line of more words is a statement: "S3 stores all versions of an
-        # object including writes and deletes" over "Once enabled, ...".)
+        # (A block's first line of more words is a statement: "EBS keeps each snapshot of a
+        # volume in the region it was taken" over "Copies to other regions ...".)
         return "topic"
     if previous is not None and previous.kind == "bullet" and \
             (text.endswith(":") or _looks_like_a_title(text)):
@@ -62,7 +62,7 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
 
 def titles_list(text: str, following: Item) -> bool:
     """A short capitalised line alone between blank lines, over a list that starts at the
-    margin ("AWS SDKs", a blank line, "* URL - ..."): the list's title, as a reader takes it."""
+    margin ("Command line tools", a blank line, "* Install: ..."): the list's title, as a reader takes it."""
     return isinstance(following, SourceLine) and BULLET.match(following.text) is not None \
         and not following.text[:1].isspace() and _could_be_title(text) and _looks_like_a_title(text) \
         and not text.rstrip().endswith((".", "!", ";"))
@@ -111,7 +111,7 @@ def is_definition(text: str) -> bool:
 
 def definition(text: str) -> re.Match[str] | None:
     """"Name: gist" or "Name - gist", where the separator stands outside any parentheses:
-    "Object based (can upload files - 0-5TB)" is one phrase, not a name and a gist."""
+    "Block based (up to 16 TiB - gp3)" is one phrase, not a name and a gist."""
     match = DEFINITION.match(text)
     if match is None or match["name"].count("(") != match["name"].count(")"):
         return None
