@@ -312,9 +312,16 @@ class Normalizer:
 
     def _unshift(self, match: re.Match[str]) -> str:
         word = match.group(0)
-        if UNIT.match(word):
-            return word     # "MBps" is megabytes a second, not a slip for "Mbps"
-        return self.casing.get(word.lower(), word[0] + word[1:].lower())
+        lowered = word.lower()
+        if lowered in self.casing:
+            return self.casing[lowered]
+        if lowered.endswith("s") and lowered[:-1] in self.casing:
+            return self.casing[lowered[:-1]] + "s"      # "SDks": the plural of "SDK"
+        if lowered in spelling.speller().frequency:
+            return word[0] + lowered[1:]                # "PRovide": an English word held shifted
+        # "IPsec", "MBytes", "OAuth": a name cased its own way, or nothing a reader would know
+        # better: kept as typed.
+        return word
 
     def heading(self, text: str) -> str:
         """Heading text starts with a capital, unless it starts with an identifier; characters that

@@ -68,10 +68,19 @@ def service_named(title: str) -> Named | None:
             common = service in _common_words() and bare == title and not data.is_distinctive(bare)
             return Named(service, whole=True, catalogue=common or service in _catalogued(), common_word=common)
     for part in _parts(bare.split()):
-        service = _partial_names().get(key(part))
+        service = _partial_name(key(part))
         if service is not None:
             return Named(service, whole=False, catalogue=service in _catalogued())
     return None
+
+
+def _partial_name(typed: str) -> data.Service | None:
+    """The service a part of a title names, also in the other number ("Comparing Step Function
+    workflows", "Lambdas and layers"); short names ("ECS", "SES") must be typed exactly."""
+    names = _partial_names()
+    if typed in names or len(typed) < MIN_FUZZY_LENGTH:
+        return names.get(typed)
+    return names.get(typed[:-1] if typed.endswith("s") else typed + "s")
 
 
 def _names_several(title: str) -> bool:

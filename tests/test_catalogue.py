@@ -78,6 +78,16 @@ def test_a_name_inside_a_longer_title_counts_in_its_first_words():
     assert naming.service_named("Other VPC notes").service.name == "VPC"
 
 
+def test_a_name_with_words_around_it_counts_in_the_other_number_too():
+    assert naming.service_named("Comparing Step Function workflows").service.name == "Step Functions"
+    assert naming.service_named("Lambdas and their layers").service.name == "Lambda"
+    # short names must be typed exactly: "EC" is no name, whatever "ECS" is
+    assert naming.service_named("EC notes") is None
+    # a whole title in the other number is left to the exact and misspelt names: a catalogue
+    # name alone ("Savings Plan") is as often a part of what the notes are about
+    assert naming.service_named("Savings Plan") is None
+
+
 def test_a_file_named_in_camel_case_names_its_service():
     site = site_from_text("Subnets\n- one per zone\n", "notes/OtherVpcNotes.txt")
     assert [p.slug for p in site.pages] == ["vpc"]

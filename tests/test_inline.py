@@ -65,6 +65,18 @@ def test_reviewed_corrections_fix_misspellings_keeping_the_authors_case(typed, e
 
 
 @pytest.mark.parametrize("typed, expected", [
+    # an English word with the shift key held one letter too long
+    ("CHeck the INstances", "Check the Instances"),
+    # the plural of a term the project cases: its casing, with the "s" as typed
+    ("Some SDks have defaults", "Some SDKs have defaults"),
+    # names cased their own way, and nothing a reader would know better: as typed
+    ("IPsec tunnels, OAuth tokens, 5 MBytes, a SEervice", "IPsec tunnels, OAuth tokens, 5 MBytes, a SEervice"),
+])
+def test_shift_key_slips_are_undone_only_into_a_word_a_reader_knows(typed, expected):
+    assert normalizer().plain(typed) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
     ("in cloudwatch", "in CloudWatch"),
     ("uses es2 instance connet api", "uses EC2 instance connect API"),
     ("We need to install the SSm agent", "We need to install the SSM agent"),
