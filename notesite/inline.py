@@ -184,7 +184,8 @@ def _service_names_run_together() -> frozenset[str]:
 # "ops@x", "<name>"); and a colon or full stop with a word on both sides ("s3:Get", "db.url"),
 # which at a word's end is punctuation ("Note:", "the end.").
 TOKEN_JOINERS = r"_/=@<>"
-NOT_AFTER_JOINER = rf"(?<![A-Za-z0-9{TOKEN_JOINERS}])(?<![A-Za-z0-9][.:])"
+# A word right after a full stop that starts its token is a file's extension (".pem", "*.pem").
+NOT_AFTER_JOINER = rf"(?<![A-Za-z0-9{TOKEN_JOINERS}])(?<![A-Za-z0-9][.:])(?<![\s*\"'(]\.)(?<!^\.)"
 NOT_BEFORE_JOINER = rf"(?![A-Za-z0-9{TOKEN_JOINERS}]|[.:][A-Za-z0-9])"
 
 

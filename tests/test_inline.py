@@ -65,6 +65,15 @@ def test_reviewed_corrections_fix_misspellings_keeping_the_authors_case(typed, e
 
 
 @pytest.mark.parametrize("typed, expected", [
+    ("chmod 400 on a .pem file", "chmod 400 on a .pem file"),
+    ('"**.pem" keys are too open', '"\\*\\*.pem" keys are too open'),
+    (".pem and *.ppk files", ".pem and \\*.ppk files"),
+])
+def test_a_file_extension_is_never_cased_or_corrected(typed, expected):
+    assert normalizer().markdown(typed) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
     # an English word with the shift key held one letter too long
     ("CHeck the INstances", "Check the Instances"),
     # the plural of a term the project cases: its casing, with the "s" as typed
