@@ -47,6 +47,11 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
             return "subtopic"
         return None
     if next_is_bullet and (text.endswith(":") or _capitalised(text)):
+        if index > 0 and previous is not None and previous.kind == "text" and not text.endswith(":") \
+                and not _looks_like_a_title(text):
+            # The last line of a paragraph, over the bullets that follow it, is still prose:
+            # "Spread runs each instance on its own rack in one AZ" over "- placement groups".
+            return None
         return "topic"
     if index == 0 and (word_count(split_title(text)[0]) <= MAX_BARE_TITLE_WORDS or text.endswith(":")):
         # (A block's first line of more words is a statement: "EBS keeps each snapshot of a

@@ -102,3 +102,13 @@ def test_arrows_typed_as_bullets_are_bullets_nested_as_typed():
     assert _parents(page) == {"Open": None, "Volumes": "Open", "Modify": "Volumes", "Save": None, "Spot:": None}
     # an arrow inside a line is the author's text
     assert "\nSavings Plans => commit to an hourly spend\n" in page
+
+
+def test_the_last_line_of_a_paragraph_over_bullets_stays_prose():
+    notes = ("## EC2\n\nPlacement groups\nCluster packs instances close in one AZ\n"
+             "Spread puts each instance on its own rack in one AZ\n- create one per workload\n\n"
+             "Tenancy\nInstances share hardware by default\nDedicated hosts\n- one customer per host\n")
+    site = site_from_text(notes)
+    # a sentence stays a line of its paragraph; a short phrase over its bullets titles them
+    assert [t.title for p in site.pages for t in p.topics] == ["Placement groups", "Tenancy", "Dedicated hosts"]
+    assert "\nSpread puts each instance on its own rack in one AZ\n" in site.files["ec2.md"]
