@@ -64,6 +64,11 @@ def test_reviewed_corrections_fix_misspellings_keeping_the_authors_case(typed, e
     assert normalizer().plain(typed) == expected
 
 
+def test_a_reviewed_correction_of_a_phrase_leaves_the_same_words_used_as_english_alone():
+    assert normalizer().plain("Why use an EC2 load balances") == "Why use an EC2 load balancer"
+    assert normalizer().plain("The GWLB load balances packets") == "The GWLB load balances packets"
+
+
 @pytest.mark.parametrize("typed, expected", [
     ("chmod 400 on a .pem file", "chmod 400 on a .pem file"),
     ('"**.pem" keys are too open', '"\\*\\*.pem" keys are too open'),
