@@ -184,8 +184,10 @@ def _service_names_run_together() -> frozenset[str]:
 # "ops@x", "<name>"); and a colon or full stop with a word on both sides ("s3:Get", "db.url"),
 # which at a word's end is punctuation ("Note:", "the end.").
 TOKEN_JOINERS = r"_/=@<>"
-# A word right after a full stop that starts its token is a file's extension (".pem", "*.pem").
-NOT_AFTER_JOINER = rf"(?<![A-Za-z0-9{TOKEN_JOINERS}])(?<![A-Za-z0-9][.:])(?<![\s*\"'(]\.)(?<!^\.)"
+# A word right after a full stop that starts its token is a file's extension (".pem", "*.pem");
+# one right after a letter and an apostrophe is the end of a contraction ("they're", "EC2's").
+NOT_AFTER_JOINER = (rf"(?<![A-Za-z0-9{TOKEN_JOINERS}])(?<![A-Za-z0-9][.:])(?<![\s*\"'(]\.)(?<!^\.)"
+                    r"(?<![A-Za-z0-9]['’])")
 NOT_BEFORE_JOINER = rf"(?![A-Za-z0-9{TOKEN_JOINERS}]|[.:][A-Za-z0-9])"
 
 

@@ -67,6 +67,8 @@ def test_reviewed_corrections_fix_misspellings_keeping_the_authors_case(typed, e
 def test_a_reviewed_correction_of_a_phrase_leaves_the_same_words_used_as_english_alone():
     assert normalizer().plain("Why use an EC2 load balances") == "Why use an EC2 load balancer"
     assert normalizer().plain("The GWLB load balances packets") == "The GWLB load balances packets"
+    # the end of a contraction is no word of its own: "re crucial" is "are crucial", "they're" stays
+    assert normalizer().plain("- re crucial, as they're crucial") == "- are crucial, as they're crucial"
 
 
 @pytest.mark.parametrize("typed, expected", [
