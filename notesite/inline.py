@@ -36,14 +36,17 @@ URL = r"https?://[^\s<>\"'`]+"
 PATH = r"(?<![\w/.:<;])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
 # Names start where no word or dot comes before them; that check is shared, not repeated per
 # shape, because the regex engine would otherwise try every shape at every character.
-NAME_START = r"(?<![\w.])"
+NAME_START = r"(?<![\w.])(?<!\w-)"
+# "Install-WindowsFeature", "xray-daemon.config": words joined by hyphens before a name's shape
+# are the same token, kept whole.
+HYPHENATED_PREFIX = r"(?:[A-Za-z0-9]+-)*"
 SNAKE_CASE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?!\w)"
 LOWER_CAMEL_CASE = r"[a-z]+[A-Z][A-Za-z0-9]*(?!\w)"
 UPPER_CAMEL_CASE = r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?!\w)"
 CAPS_THEN_CAMEL = r"[A-Z]{2,}[a-z][A-Za-z0-9]*(?!\w)"
 DOTTED_NAME = r"[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w])"
 DOTTED_NAME_ONLY = re.compile(DOTTED_NAME)
-NAME = NAME_START + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
+NAME = NAME_START + HYPHENATED_PREFIX + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
                                                           CAPS_THEN_CAMEL, DOTTED_NAME)) + ")"
 IDENTIFIER = re.compile(f"(?P<sure>{SURE_IDENTIFIER})|(?:{PATH})|{NAME}")
 # The same without the shapes that need a ":", an "@", "aws " or a resource id: trying those
@@ -273,6 +276,9 @@ class Normalizer:
         return out
 
     def _is_identifier(self, token: str) -> bool:
+        _, hyphen, last = token.rpartition("-")
+        if hyphen and not self._is_identifier(last):
+            return False  # "non-DynamoDB": a prefix on a name a reader knows is prose
         lowered = token.lower()
         if DOTTED_NAME_ONLY.fullmatch(token) and not any(c.isdigit() for c in token) \
                 and min(len(part) for part in token.split(".")) < 2:

@@ -46,6 +46,12 @@ def test_api_names_with_inner_capitals_are_still_identifiers(typed, expected):
     ("CLI attribute: InstanceInitiatedShutdownBehaviour", "CLI attribute: `InstanceInitiatedShutdownBehaviour`"),
     ("done on a port and a route (/health is common)", "done on a port and a route (`/health` is common)"),
     ("- capacityOptimizes: pool", "\\- `capacityOptimizes`: pool"),
+    # words joined by hyphens before a name's shape are one identifier
+    ("a policy (AWSX-RayWriteOnlyAccess)", "a policy (`AWSX-RayWriteOnlyAccess`)"),
+    ("a file named xray-daemon.config", "a file named `xray-daemon.config`"),
+    ("run Install-WindowsFeature first", "run `Install-WindowsFeature` first"),
+    # while a prefix on a name a reader knows stays prose
+    ("non-DynamoDB stores", "non-DynamoDB stores"),
 ])
 def test_identifiers_are_kept_exactly_and_set_as_code(typed, expected):
     assert normalizer().markdown(typed) == expected
