@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from . import data, spelling
+from . import data, naming, spelling
 from .inline import Segment, normalizer, plain_from
 from .outline import Outline
 from .shapes import Node
@@ -152,6 +152,7 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
             slug = service.page if service else _own_slug(slugify(title), title, pages)
             owner = _page_owner(slug) if service else None
         page = pages.get(slug)
+        continued = page is not None
         if page is None:
             page = pages[slug] = Page(
                 slug=slug,
@@ -162,6 +163,13 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
         if service is not None and owner is not None and service != owner and draft.heading:
             # A sub-service heading becomes a section of its parent's page.
             nodes = [Node("topic", draft.heading, service.name, level=2, more=draft.more),
+                     *(_deepen(n) for n in nodes)]
+        elif draft.heading is not None and service is not None and not naming.says_its_own_name(draft.title, service) \
+                and (continued or not naming.is_only_a_name(draft.title)):
+            # A heading that says more than the service's name ("DynamoDB (a developer topic)"),
+            # or, further on, names it by another name that says which part of it follows
+            # ("Classic Load Balancers" on Elastic Load Balancing's page): a section, as typed.
+            nodes = [Node("topic", draft.heading, draft.title, level=2, more=draft.more),
                      *(_deepen(n) for n in nodes)]
         elif draft.heading is not None:
             page.headings += [draft.heading, *draft.more]

@@ -124,6 +124,27 @@ def is_only_a_name(title: str) -> bool:
     return outer is not None and inner is not None and outer.service == inner.service
 
 
+def says_its_own_name(title: str, service: data.Service) -> bool:
+    """Whether a heading is the service's own name (short, full or abbreviated, "AWS" or "Amazon"
+    before it, in either number, its other name in parentheses): "Amazon EC2", "ELB",
+    "Elastic Load Balancers (ELB)". Not another name the service answers to, which may say
+    which part of it the notes are about: "Classic Load Balancers" is Elastic Load Balancing's."""
+    title = ENUMERATOR.sub("", title.strip())
+    inside = PARENTHESIS.search(title)
+    parts = [title[:inside.start()], inside.group(1)] if inside else [title]
+    own = {key(VENDOR_PREFIX.sub("", name)) for name in (service.name, service.full, service.abbr) if name}
+
+    def is_own(part: str) -> bool:
+        typed = key(VENDOR_PREFIX.sub("", part))
+        if typed in own or typed.removesuffix("s") in own:
+            return True
+        # A slip of the name ("Dyanamo DB"), not another name typed right, in either number.
+        names = _names()
+        return not {typed, typed.removesuffix("s"), typed + "s"} & names.keys() and _whole_name(typed) == service
+
+    return all(is_own(part) for part in parts)
+
+
 def leads_with(title: str, service: data.Service) -> bool:
     """Whether a title starts with the service's name, whole ("EBS volumes", "Route 53
     pricing"; not "Moving data to S3")."""

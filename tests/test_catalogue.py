@@ -204,8 +204,9 @@ def test_a_service_name_with_its_gist_over_unindented_lines_stays_a_line():
 def test_under_a_group_heading_a_deeper_catalogue_service_heads_its_page():
     notes = "## EC2\n- instances\n\n## Storage\n- kinds\n\n#### Amazon File Server (FSx)\n- file systems\n\n#### Backup\n- snapshots\n"
     site = site_from_text(notes, "notes/notes.md")
+    # ("File Server" is no name of FSx: the heading's words stay, as its page's first section.)
     assert [(p.slug, [t.title for t in p.topics]) for p in site.pages] == [
-        ("ec2", []), ("storage", ["Backup"]), ("fsx", [])]
+        ("ec2", []), ("storage", ["Backup"]), ("fsx", ["Amazon File Server (FSx)"])]
 
 
 def test_in_notes_without_headings_a_service_spelt_out_after_a_dash_heads_its_page():
@@ -273,3 +274,17 @@ def test_a_heading_that_is_only_a_link_is_a_link_on_the_page_it_stands_in():
     site = site_from_text("## CloudWatch\n- metrics\n\n## [Up one level](../index.md)\n", "notes/monitoring.md")
     assert [p.title for p in site.pages] == ["CloudWatch"]
     assert site.files["cloudwatch.md"].endswith("\n- metrics\n\n[Up one level](../index.md)\n")
+
+
+def test_a_heading_by_another_name_of_the_page_s_service_or_with_more_words_stays_a_section():
+    notes = ("# Elastic Load Balancers (ELB)\n\nELBs need free addresses.\n\n## Load balancer types\n\nThree.\n\n"
+             "### Classic Load Balancers\n\nDeprecated.\n\n## Gateway Load Balancers (GWLB)\n\nAppliances.\n\n"
+             "## Amazon DynamoDB (a developer topic)\n\nTables.\n\n# Auto Scaling Groups\n\nScale.\n\n"
+             "# II] Redshift\n\nColumns.\n")
+    site = site_from_text(notes, name="notes/notes.md")
+    topics = {p.title: [t.title for t in p.topics] for p in site.pages}
+    # the service's own name, however typed, is the page's title and no section
+    assert topics["Elastic Load Balancing"] == ["Load balancer types", "Classic Load Balancers",
+                                                "Gateway Load Balancers (GWLB)"]
+    assert topics["DynamoDB"] == ["Amazon DynamoDB (a developer topic)"]
+    assert topics["Auto Scaling"] == [] and topics["Redshift"] == []
