@@ -115,11 +115,13 @@ def is_definition(text: str) -> bool:
 
 
 def definition(text: str) -> re.Match[str] | None:
-    """"Name: gist" or "Name - gist", where the separator stands outside any parentheses:
-    "Block based (up to 16 TiB - gp3)" is one phrase, not a name and a gist."""
+    """"Name: gist" or "Name - gist", where the separator stands outside any parentheses,
+    emphasis or code: "Block based (up to 16 TiB - gp3)" is one phrase, not a name and a gist."""
     match = DEFINITION.match(text)
     if match is None or match["name"].count("(") != match["name"].count(")"):
         return None
+    if match["name"].count("*") % 2 or match["name"].count("`") % 2:
+        return None     # "*Caption: ...*": the separator stands inside emphasis or code
     return match
 
 

@@ -112,3 +112,10 @@ def test_the_last_line_of_a_paragraph_over_bullets_stays_prose():
     # a sentence stays a line of its paragraph; a short phrase over its bullets titles them
     assert [t.title for p in site.pages for t in p.topics] == ["Placement groups", "Tenancy", "Dedicated hosts"]
     assert "\nSpread puts each instance on its own rack in one AZ\n" in site.files["ec2.md"]
+
+
+def test_a_colon_inside_emphasis_splits_no_name_from_a_gist():
+    notes = "## ELB\n\nClassic ones are old.\n\n*Caption (below): one certificate per load balancer.*\n![Limits](limits.png)\n"
+    site = site_from_text(notes, "notes/notes.md")
+    assert [t.title for p in site.pages for t in p.topics] == []
+    assert "\n*Caption (below): one certificate per load balancer.*\n" in site.files["elastic-load-balancing.md"]
