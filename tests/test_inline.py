@@ -20,8 +20,11 @@ from notesite.inline import IDENTIFIER, may_hold_identifier, normalizer
     # an English word with the shift key held, an abbreviation with it let go
     ("store it in the DataBase", "store it in the DataBase"),
     ("reach it by its URl", "reach it by its URl"),
-    # units
+    # units: the case of the "b" says bits or bytes
     ("volumes up to 16 TiB, 1,000 MBps", "volumes up to 16 TiB, 1,000 MBps"),
+    ("5 Gbps of bandwidth, 150 GB of RAM, 10 Gb links", "5 Gbps of bandwidth, 150 GB of RAM, 10 Gb links"),
+    # jargon, cased as the author cased it
+    ("match it with a regex (RegEX)", "match it with a regex (RegEX)"),
     # a space left out after a full stop
     ("it runs on the host.it then restarts", "it runs on the host.it then restarts"),
 ])
