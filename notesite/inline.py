@@ -31,7 +31,10 @@ AWS_HOST = r"(?<![\w.-])(?:\*\.)?[\w-]+(?:\.[\w-]+)*\.amazonaws\.com(?:\.cn)?\b"
 AWS_CLI = (r"\baws\s+[a-z0-9-]+\s+(?:ls|cp|mv|rm|mb|rb|sync|presign|website|[a-z0-9]+(?:-[a-z0-9]+)+)\b"
            r"(?:\s+(?:--?[A-Za-z][\w-]*(?:=\S+|\s+(?!-)[^\s,;]+)?|[\w.~*-]*[/:=][^\s,;]*|\.{1,2}))*")
 RESOURCE_ID = r"\b(?:i|vol|snap|ami|sg|subnet|vpc|eni|igw|nat|rtb|acl|eipalloc|lt)-[0-9a-f]{8,17}\b"
-SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION, RESOURCE_ID))
+# A CloudFormation resource type or function: "AWS::EC2::Instance", "Fn::GetAtt".
+RESOURCE_TYPE = r"\b(?:AWS|Alexa|Custom|Fn)(?:::[\w-]+)+"
+SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION, RESOURCE_ID,
+                                                RESOURCE_TYPE))
 URL = r"https?://[^\s<>\"'`]+"
 PATH = r"(?<![\w/.:<;])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
 # Names start where no word or dot comes before them; that check is shared, not repeated per
@@ -125,7 +128,7 @@ def _may_hold_name(text: str) -> bool:
 def _may_hold_sure(text: str) -> bool:
     """Whether an ARN, IAM action, URI, e-mail, host, CLI line or resource id may be in the
     text: string tests first, as these are rare and each regex costs a pass over the line."""
-    return "@" in text or "aws " in text or ".amazonaws." in text \
+    return "@" in text or "aws " in text or ".amazonaws." in text or "::" in text \
         or (":" in text and COLON_HINT.search(text) is not None) \
         or ("-" in text and RESOURCE_ID_HINT.search(text) is not None)
 
@@ -149,7 +152,8 @@ class Segment(NamedTuple):
 # A whitespace-separated token, without the punctuation around it that ends a clause.
 TOKEN_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'"
 # What makes a token an identifier to keep whole: a digit, a joiner, an inner capital.
-IDENTIFIER_MARK = re.compile(r"[\d_/=@<>]|\w[.:]\w|[a-z][A-Z]")   # ("...." is an ellipsis, not a dot)
+# ("...." is an ellipsis, not a dot; "::" joins the parts of a CloudFormation type, "AWS::S3::Bucket".)
+IDENTIFIER_MARK = re.compile(r"[\d_/=@<>]|\w[.:]\w|\w::\w|[a-z][A-Z]")
 
 
 def _inside_identifier(text: str, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, naming
+from . import banner, bare_json, naming
 from .bare_lines import bare_service_headings
 from .shapes import BULLET, HEADING, Block, Heading, Item, Node, title_like
 from .source import SourceLine
@@ -201,6 +201,7 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
     """The file's lines, with headings, code blocks and tables each taken as one item."""
     text = "\n".join(line.text for line in lines)
     blocks = _markdown_blocks(lines, text, markdown)
+    blocks.update(bare_json.json_blocks(lines, text, blocks))
     items: list[Item] = []
     index = 0
     # Only where a heading, banner or underline may be is a line looked at twice: one regex

@@ -53,6 +53,9 @@ def test_api_names_with_inner_capitals_are_still_identifiers(typed, expected):
     ("a policy (AWSX-RayWriteOnlyAccess)", "a policy (`AWSX-RayWriteOnlyAccess`)"),
     ("a file named xray-daemon.config", "a file named `xray-daemon.config`"),
     ("run Install-WindowsFeature first", "run `Install-WindowsFeature` first"),
+    # CloudFormation's resource types, whatever case their parts have
+    ("type AWS::EC2::Instance or AWS::aws-product-name::data-type-name.",
+     "type `AWS::EC2::Instance` or `AWS::aws-product-name::data-type-name`."),
     # while a prefix on a name a reader knows stays prose
     ("non-DynamoDB stores", "non-DynamoDB stores"),
 ])
