@@ -45,6 +45,10 @@ class Page:
     title: str
     summary: str
     headings: list[SourceLine] = field(default_factory=list)
+    # The page's first heading as typed, where it names the service otherwise than the page's
+    # title does ("Simple Queue Service (SQS)" on the page "SQS"): the heading the page shows,
+    # while navigation and links use the title.
+    shown_title: str = ""
     lead: list[SourceLine] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
@@ -164,15 +168,17 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
             # A sub-service heading becomes a section of its parent's page.
             nodes = [Node("topic", draft.heading, service.name, level=2, more=draft.more),
                      *(_deepen(n) for n in nodes)]
-        elif draft.heading is not None and service is not None and not naming.says_its_own_name(draft.title, service) \
+        elif draft.heading is not None and service is not None and not naming.is_its_title(draft.title, service) \
                 and (continued or not naming.is_only_a_name(draft.title)):
             # A heading that says more than the service's name ("DynamoDB (a developer topic)"),
-            # or, further on, names it by another name that says which part of it follows
-            # ("Classic Load Balancers" on Elastic Load Balancing's page): a section, as typed.
+            # or, further on, names it otherwise than its title ("Classic Load Balancers" on
+            # Elastic Load Balancing's page): a section, as typed.
             nodes = [Node("topic", draft.heading, draft.title, level=2, more=draft.more),
                      *(_deepen(n) for n in nodes)]
         elif draft.heading is not None:
             page.headings += [draft.heading, *draft.more]
+            if service is not None and not continued and not naming.is_its_title(title, service):
+                page.shown_title = title
         page.lead.extend(draft.lead)
         page.nodes.extend(nodes)
     for page in pages.values():

@@ -124,25 +124,18 @@ def is_only_a_name(title: str) -> bool:
     return outer is not None and inner is not None and outer.service == inner.service
 
 
-def says_its_own_name(title: str, service: data.Service) -> bool:
-    """Whether a heading is the service's own name (short, full or abbreviated, "AWS" or "Amazon"
-    before it, in either number, its other name in parentheses): "Amazon EC2", "ELB",
-    "Elastic Load Balancers (ELB)". Not another name the service answers to, which may say
-    which part of it the notes are about: "Classic Load Balancers" is Elastic Load Balancing's."""
-    title = ENUMERATOR.sub("", title.strip())
-    inside = PARENTHESIS.search(title)
-    parts = [title[:inside.start()], inside.group(1)] if inside else [title]
+def is_its_title(typed: str, service: data.Service) -> bool:
+    """Whether a heading is one of the service's own names (short, full or abbreviated; "AWS",
+    "Amazon" or a number before it or not) or a slip of one ("Lamda"): nothing a page titled
+    with its name does not already say."""
+    typed_key = key(VENDOR_PREFIX.sub("", ENUMERATOR.sub("", typed.strip())))
     own = {key(VENDOR_PREFIX.sub("", name)) for name in (service.name, service.full, service.abbr) if name}
-
-    def is_own(part: str) -> bool:
-        typed = key(VENDOR_PREFIX.sub("", part))
-        if typed in own or typed.removesuffix("s") in own:
-            return True
-        # A slip of the name ("Dyanamo DB"), not another name typed right, in either number.
-        names = _names()
-        return not {typed, typed.removesuffix("s"), typed + "s"} & names.keys() and _whole_name(typed) == service
-
-    return all(is_own(part) for part in parts)
+    if typed_key in own or any(_edits(typed_key, name, 1) <= 1 for name in own if len(name) >= MIN_FUZZY_LENGTH):
+        return True     # ("Elastic Cache", an alias people type, is a slip of "ElastiCache")
+    # A slip, not another name of the service typed right, in either number ("Classic Load
+    # Balancers" is one of Elastic Load Balancing's).
+    return not {typed_key, typed_key.removesuffix("s"), typed_key + "s"} & _names().keys() \
+        and _whole_name(typed_key) == service
 
 
 def leads_with(title: str, service: data.Service) -> bool:
