@@ -45,10 +45,6 @@ class Page:
     title: str
     summary: str
     headings: list[SourceLine] = field(default_factory=list)
-    # The page's first heading as typed, where it names the service otherwise than the page's
-    # title does ("Simple Queue Service (SQS)" on the page "SQS"): the heading the page shows,
-    # while navigation and links use the title.
-    shown_title: str = ""
     lead: list[SourceLine] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
@@ -177,8 +173,6 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
                      *(_deepen(n) for n in nodes)]
         elif draft.heading is not None:
             page.headings += [draft.heading, *draft.more]
-            if service is not None and not continued and not naming.is_its_title(title, service):
-                page.shown_title = title
         page.lead.extend(draft.lead)
         page.nodes.extend(nodes)
     for page in pages.values():
