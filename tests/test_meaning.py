@@ -5,6 +5,7 @@ of the original model's full-precision ones, which scripts/make_model.py recorde
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +46,18 @@ def test_a_missing_or_changed_model_file_stops_the_build_naming_the_file(tmp_pat
     changed.write_bytes((ROOT / meaning.MODEL_FILE).read_bytes()[:-1] + b"\1")
     with pytest.raises(meaning.NotesError, match="make_model.py"):
         meaning.load(changed)
+
+
+def test_a_model_file_written_again_in_the_same_process_is_checked_again(tmp_path):
+    model = tmp_path / "sentence-model.bin"
+    model.write_bytes((ROOT / meaning.MODEL_FILE).read_bytes())
+    meaning.check(model)      # read once, and remembered by the file's identity and time
+    meaning.check(model)
+    before = model.stat()
+    model.write_bytes(model.read_bytes()[:-1] + b"\1")     # same size, as a copy over it would be
+    os.utime(model, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    with pytest.raises(meaning.NotesError, match="make_model.py"):
+        meaning.check(model)
 
 
 def test_the_browser_reads_every_reference_sentence_as_the_build_does(browser):
