@@ -36,21 +36,25 @@ RESOURCE_TYPE = r"\b(?:AWS|Alexa|Custom|Fn)(?:::[\w-]+)+"
 SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION, RESOURCE_ID,
                                                 RESOURCE_TYPE))
 URL = r"https?://[^\s<>\"'`]+"
-PATH = r"(?<![\w/.:<;])\.{0,2}/[\w.\-]+(?:/[\w.\-]*)*"
+# "/var/log", "./site", "../x", and a hidden folder's files: ".ebextensions/https.config".
+PATH = r"(?<![\w/.:<;])(?:\.{0,2}|\.[\w-]+)/[\w.\-]+(?:/[\w.\-]*)*"
 # Names start where no word or dot comes before them; that check is shared, not repeated per
 # shape, because the regex engine would otherwise try every shape at every character.
 NAME_START = r"(?<![\w.])(?<!\w-)"
-# "Install-WindowsFeature", "xray-daemon.config": words joined by hyphens before a name's shape
-# are the same token, kept whole.
-HYPHENATED_PREFIX = r"(?:[A-Za-z0-9]+-)*"
+# "Install-WindowsFeature", "xray-daemon.config", "my_folder/my_file.txt": words joined by
+# hyphens or slashes before a name's shape are the same token, kept whole.
+HYPHENATED_PREFIX = r"(?:\w+[-/])*"
 SNAKE_CASE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?!\w)"
 LOWER_CAMEL_CASE = r"[a-z]+[A-Z][A-Za-z0-9]*(?!\w)"
 UPPER_CAMEL_CASE = r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?!\w)"
 CAPS_THEN_CAMEL = r"[A-Z]{2,}[a-z][A-Za-z0-9]*(?!\w)"
 DOTTED_NAME = r"[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w])"
 DOTTED_NAME_ONLY = re.compile(DOTTED_NAME)
+# "DemoKeyPair.pem", "config_file.yaml": a file's extensions are part of its name.
+JOINED_PARTS = re.compile(r"[-/]")
+FILE_EXTENSIONS = r"(?:\.[a-z0-9]+)*(?!\w)"
 NAME = NAME_START + HYPHENATED_PREFIX + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
-                                                          CAPS_THEN_CAMEL, DOTTED_NAME)) + ")"
+                                                          CAPS_THEN_CAMEL, DOTTED_NAME)) + ")" + FILE_EXTENSIONS
 IDENTIFIER = re.compile(f"(?P<sure>{SURE_IDENTIFIER})|(?:{PATH})|{NAME}")
 # The same without the shapes that need a ":", an "@", "aws " or a resource id: trying those
 # at every character costs a third of the cleanup, and most lines hold none of them.
@@ -280,15 +284,15 @@ class Normalizer:
         return out
 
     def _is_identifier(self, token: str) -> bool:
-        _, hyphen, last = token.rpartition("-")
-        if hyphen and not self._is_identifier(last):
-            return False  # "non-DynamoDB": a prefix on a name a reader knows is prose
+        last = JOINED_PARTS.split(token)[-1]
+        if last != token and token[:1].isalnum() and not self._is_identifier(last):
+            return False  # "non-DynamoDB", "CloudWatch/CloudTrail": names a reader knows are prose
         lowered = token.lower()
         if DOTTED_NAME_ONLY.fullmatch(token) and not any(c.isdigit() for c in token) \
                 and min(len(part) for part in token.split(".")) < 2:
             return False  # "e.g", "i.e": abbreviations, not names like db.url or m5.large
-        if DOTTED_NAME_ONLY.fullmatch(token) and token.rpartition(".")[2] in JOINED_SENTENCE_WORDS:
-            return False  # "host.it restarts", "no.of": a space left out after a full stop
+        if "." in token and token.rpartition(".")[2] in JOINED_SENTENCE_WORDS:
+            return False  # "host.it restarts", "no.of", "CloudWatch.it": a space left out after a full stop
         return not (lowered in self.casing or lowered in self.corrections
                     or SHIFT_TYPO.fullmatch(token) or ABBREVIATION_PLURAL.match(token)
                     or ABBREVIATION_SHIFT_SLIP.match(token) or UNIT.match(token) or _is_a_name(lowered))

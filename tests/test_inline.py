@@ -27,6 +27,7 @@ from notesite.inline import IDENTIFIER, may_hold_identifier, normalizer
     ("match it with a regex (RegEX)", "match it with a regex (RegEX)"),
     # a space left out after a full stop
     ("it runs on the host.it then restarts", "it runs on the host.it then restarts"),
+    ("logs go to CloudWatch.it keeps them", "logs go to CloudWatch.it keeps them"),
 ])
 def test_names_and_words_with_inner_capitals_stay_prose_as_typed(typed, expected):
     assert normalizer().markdown(typed) == expected
@@ -56,8 +57,13 @@ def test_api_names_with_inner_capitals_are_still_identifiers(typed, expected):
     # CloudFormation's resource types, whatever case their parts have
     ("type AWS::EC2::Instance or AWS::aws-product-name::data-type-name.",
      "type `AWS::EC2::Instance` or `AWS::aws-product-name::data-type-name`."),
+    # a file's extensions are part of its name, and so are the folders before it
+    ("vi DemoKeyPair.pem, then edit config_file.yaml", "vi `DemoKeyPair.pem`, then edit `config_file.yaml`"),
+    ("put my_folder/my_file.txt in .ebextensions/xray-daemon.config",
+     "put `my_folder/my_file.txt` in `.ebextensions/xray-daemon.config`"),
     # while a prefix on a name a reader knows stays prose
     ("non-DynamoDB stores", "non-DynamoDB stores"),
+    ("CloudWatch/CloudTrail logs", "CloudWatch/CloudTrail logs"),
 ])
 def test_identifiers_are_kept_exactly_and_set_as_code(typed, expected):
     assert normalizer().markdown(typed) == expected
