@@ -1,8 +1,9 @@
 """Each section's history and source: when its notes lines last changed, and links to them.
 
 The work is in `notesite.history`; this hook reads the repository's history once per build,
-puts each section's line under its heading, lists the recently changed sections on the home
-page, and writes the site's Atom feed (`feed.xml`).
+puts each section's line under its heading (in the built page, once the theme's search has read
+it), lists the recently changed sections on the home page, and writes the site's Atom feed
+(`feed.xml`).
 """
 
 from __future__ import annotations
@@ -55,8 +56,16 @@ def on_pre_build(config, **kwargs) -> None:
 def on_page_content(html, page, config, files, **kwargs):
     if page.file.src_uri == "index.md":
         return history.with_recent(html, _build["recent"][:history.RECENT_SECTIONS])
+    return html
+
+
+def on_post_page(output, page, config, **kwargs):
+    # After the theme's search has read the page: the lines stay out of its index either way,
+    # and it need not parse them.
+    if page.file.src_uri == "index.md":
+        return output
     slug = page.file.src_uri.removesuffix(".md")
-    return history.decorate(html, _build["by_page"].get(slug, {}), _build["repository"])
+    return history.decorate_article(output, _build["by_page"].get(slug, {}), _build["repository"])
 
 
 def on_post_build(config, **kwargs) -> None:

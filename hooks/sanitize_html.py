@@ -3,7 +3,9 @@
 Whatever path the notes' text took (tables, attribute lists, raw HTML, entities) and whatever
 the other hooks added (author names, dates), what reaches the reader is only what
 `notesite.sanitize` allows. Runs after every other hook's `on_page_content`, and before the
-search index reads the page, so that search shows only sanitized text too.
+search index reads the page, so that search shows only sanitized text too. (The history lines
+under each heading are added later, once search has read the page, and `notesite.history`
+passes each through the same sanitizer.)
 """
 
 from __future__ import annotations

@@ -136,14 +136,28 @@ def recent(all_sections: list[Section], limit: int) -> list[Section]:
     return sorted(with_dates, key=lambda s: -s.changed.when)[:limit]
 
 
+def decorate_article(page_html: str, by_id: dict[str, Section], repository: Repository | None) -> str:
+    """A whole built page with its article's sections decorated (see `decorate`): the site
+    generator's search has read the page by then, so the lines are never parsed for the index,
+    which they stay out of (a fifth of a 30x build's hooks went to reading them there)."""
+    start, end = page_html.find("<article"), page_html.rfind("</article>")
+    if start < 0 or end < start:
+        return page_html
+    return page_html[:start] + decorate(page_html[start:end], by_id, repository) + page_html[end:]
+
+
 def decorate(page_html: str, by_id: dict[str, Section], repository: Repository | None) -> str:
     """Under each heading of a page, when its section last changed and links to its notes lines.
-    Kept out of search: a section's text is what the author wrote."""
+    Kept out of search: a section's text is what the author wrote. Each line passes the site's
+    sanitizer: it reaches the page after the one every page's content passes."""
+    from .sanitize import clean
+
     def add(match: re.Match) -> str:
         section = by_id.get(match["id"])
         if section is None:
             return match[0]
         line = _source_line(section, repository)
+        line = clean(line) if line else line
         lead = match["lead"] or ""
         return match["heading"] + (lead + line if section.lead else line + lead)
 

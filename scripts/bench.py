@@ -140,7 +140,7 @@ def history_seconds(folder: Path, cached: bool) -> float:
         hook.on_config(config)
         hook.on_pre_build(config)
         for slug, page_html in pages.items():
-            hook.history.decorate(page_html, hook._build["by_page"].get(slug, {}), hook._build["repository"])
+            hook.history.decorate_article(page_html, hook._build["by_page"].get(slug, {}), hook._build["repository"])
         hook.on_post_build(config)
         times.append(time.perf_counter() - start)
     return statistics.median(times)

@@ -197,6 +197,17 @@ def test_a_heading_whose_line_goes_on_keeps_its_words_together_and_the_dates_fol
                         r'<p>same rack</p>', page), page
 
 
+def test_in_a_built_page_only_the_article_s_headings_get_their_line():
+    change = history.LineChange("c" * 40, "Ana", 1893456000)
+    spread = history.Section("ec2", "spread", "EC2", "Spread", "notes/n.txt", 8, 10, change)
+    built = ('<nav><h2 id="spread">Spread</h2></nav><article class="md-content__inner">'
+             '<h2 id="spread">Spread</h2></article><footer></footer>')
+    page = history.decorate_article(built, {"spread": spread}, None)
+    assert page.count("notes-source") == 1
+    assert page.startswith('<nav><h2 id="spread">Spread</h2></nav>') and page.endswith("</article><footer></footer>")
+    assert history.decorate_article("<p>no article</p>", {"spread": spread}, None) == "<p>no article</p>"
+
+
 # History as untrusted input: whatever a commit says of its author and date.
 
 def test_an_author_name_with_a_direction_override_cannot_reorder_the_line():
