@@ -118,4 +118,39 @@ def test_a_colon_inside_emphasis_splits_no_name_from_a_gist():
     notes = "## ELB\n\nClassic ones are old.\n\n*Caption (below): one certificate per load balancer.*\n![Limits](limits.png)\n"
     site = site_from_text(notes, "notes/notes.md")
     assert [t.title for p in site.pages for t in p.topics] == []
-    assert "\n*Caption (below): one certificate per load balancer.*\n" in site.files["elastic-load-balancing.md"]
+    assert "\n*Caption (below): one certificate per load balancer.*" in site.files["elastic-load-balancing.md"]
+
+
+WRAPPED = ("## EBS\n\n"
+           "The block store gives persistent, fast and highly available block-level storage that\n"
+           "you attach to a running instance in the same Availability Zone in the form of separate\n"
+           "volumes. Two kinds of volume can be made: standard ones and ones with provisioned IO.\n\n"
+           "Each volume is copied within its zone so that no single failing disk loses any data\n"
+           "at all, and a snapshot of a volume is kept in S3 for as long as the account wants it.\n\n"
+           "Volumes are billed by the size set aside for them, whether or not they hold any data.\n")
+
+
+def test_prose_wrapped_at_a_width_in_plain_text_flows_as_one_paragraph():
+    page = site_from_text(WRAPPED).files["ebs.md"]
+    html = markdown.markdown(page.split("---", 2)[2], extensions=EXTENSIONS)
+    paragraphs = [p.get_text() for p in BeautifulSoup(html, "html.parser").find_all("p")]
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("The block store") and paragraphs[0].endswith("provisioned IO.")
+    assert "block-level storage that\nyou attach" in paragraphs[0]     # a soft break: one flowing text
+
+
+def test_notes_of_a_fact_a_line_stay_a_paragraph_each_however_long():
+    notes = ("## EC2\n\nspot instances can be taken back with two minutes notice when the price goes up\n"
+             "they suit batch jobs, data analysis and anything that can stop and start again later on\n"
+             "reserved instances give up to 75% off for a one or three year term of steady use\n")
+    page = site_from_text(notes).files["ec2.md"]
+    html = markdown.markdown(page.split("---", 2)[2], extensions=EXTENSIONS)
+    assert len(BeautifulSoup(html, "html.parser").find_all("p")) == 3
+
+
+def test_markdown_lines_without_a_blank_between_them_are_one_paragraph_line_by_line():
+    notes = "# EC2\n\nThis paragraph is wrapped\nacross two lines.\n\nNext one.\n"
+    page = site_from_text(notes, "notes/n.md").files["ec2.md"]
+    html = markdown.markdown(page.split("---", 2)[2], extensions=EXTENSIONS)
+    paragraphs = BeautifulSoup(html, "html.parser").find_all("p")
+    assert len(paragraphs) == 2 and paragraphs[0].find("br") is not None
