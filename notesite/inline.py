@@ -394,9 +394,15 @@ class Normalizer:
         parts = []
         for segment in cleaned:
             if segment.raw is not None:
-                parts.append(segment.raw)
-                if segment.target and links is not None and hasattr(links, "seen"):
-                    links.seen(segment.target)
+                raw, target = segment.raw, segment.target
+                # (A link to one of the author's notes files leads to its page here.)
+                moved = links.notes_file(target) if target and raw.startswith("](") \
+                    and hasattr(links, "notes_file") else None
+                if moved is not None:
+                    raw, target = f"]({moved})", moved
+                parts.append(raw)
+                if target and links is not None and hasattr(links, "seen"):
+                    links.seen(target)
                 continue
             if segment.code:
                 parts.append(_code_span(segment.text))

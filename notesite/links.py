@@ -19,6 +19,10 @@ MAX_TOPIC_WORDS = 4
 PLAIN_TITLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*[A-Za-z0-9]$")
 QUESTION = re.compile(r"^(how|what|why|which|where|when)\b", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s\-:]+")
+# A link the author made to a notes file by its path ("../compute/eks.md", "s3.txt#versioning"):
+# no scheme, a notes file's suffix.
+NOTES_FILE_LINK = re.compile(r"^(?![A-Za-z][A-Za-z0-9+.-]*:)[^#?]*?(?P<stem>[^/#?]+)\.(?:md|markdown|txt|org)"
+                             r"(?:#(?P<anchor>[^?]*))?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Linker:
     targets: dict[str, Target]
     pattern: re.Pattern[str] | None
     made: list[tuple[str, str, str]] = field(default_factory=list)   # (page, term, url)
+    slugs: frozenset[str] = frozenset()
 
     def for_section(self, page: str, section: str) -> "SectionLinks":
         return SectionLinks(self, page, section)
@@ -58,6 +63,19 @@ class SectionLinks:
         page, _, anchor = url.partition("#")
         if page.endswith(".md"):
             self.linked.add(Target(page[:-3], anchor))
+
+    def notes_file(self, url: str) -> str | None:
+        """Where on this site a link to one of the author's notes files leads: the page of
+        that name, or of the service it names ("eks.md", "../elastic-beanstalk.md"); None for
+        any other link. The author's files are not the site's, so their paths lead nowhere."""
+        match = NOTES_FILE_LINK.match(url)
+        if match is None:
+            return None
+        stem = match["stem"].lower()
+        if stem in self.linker.slugs:
+            return Target(stem, match["anchor"] or "").url()
+        target = self.linker.targets.get(_key(re.sub(r"[-_]+", " ", stem)))
+        return Target(target.page).url() if target is not None else None
 
     def __call__(self, prose: str) -> list[tuple[int, int, str]]:
         if self.linker.pattern is None:
@@ -102,9 +120,10 @@ def linker(pages: list[Page]) -> Linker:
             for name in _topic_names(topic, own, every_service):
                 targets.setdefault(_key(name), Target(page.slug, topic.id))
     if not targets:
-        return Linker(targets, None)
+        return Linker(targets, None, slugs=frozenset(slugs))
     names = trie_pattern(list(targets), escape=lambda c: r"\s+" if c == " " else re.escape(c))
-    return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE))
+    return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE),
+                  slugs=frozenset(slugs))
 
 
 def _topic_names(topic: Topic, own_service: set[str], every_service: set[str]) -> list[str]:

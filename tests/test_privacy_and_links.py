@@ -80,3 +80,14 @@ def test_cross_links_connect_the_pages(real_site):
         assert not heading.select("a:not(.headerlink)"), heading  # never inside headings
     for code in ec2.select("article code"):
         assert code.find_parent("a") is None
+
+
+def test_a_link_to_one_of_the_author_s_notes_files_leads_to_its_page_here():
+    from conftest import site_from_text
+
+    notes = ("# Lambda\n\nSee [Beanstalk](../elastic-beanstalk.md), [versions](s3.md#versioning), "
+             "[the list](/compute/eks.md), [readme](README.md) and [a page](https://example.org/a.md)\n\n"
+             "# S3\n\n## Versioning\n\n- keeps versions\n\n# Elastic Beanstalk\n\n- deploys apps\n\n# EKS\n\n- clusters\n")
+    page = site_from_text(notes, "notes/n.md").files["lambda.md"]
+    assert ("See [Beanstalk](elastic-beanstalk.md), [versions](s3.md#versioning), [the list](eks.md), "
+            "[readme](README.md) and [a page](https://example.org/a.md)") in page
