@@ -7,8 +7,10 @@ neighbours and the node before it. A statement, a command or a label stays what 
 
 from __future__ import annotations
 
+import functools
 import re
 
+from . import naming
 from .inline import SHELL_LINE
 from .shapes import BULLET, LETTERS, Block, Item, Node
 from .source import SourceLine
@@ -20,6 +22,7 @@ MAX_TOPIC_WORDS = 12     # a longer line is a sentence, not a topic
 MAX_NAME_WORDS = 4       # "Dedicated hosts", "InstanceLimitExceeded": the name part of a definition
 MAX_WHOLE_TITLE_WORDS = 5  # "Option 1: CloudWatch Alarm" reads best as one title
 MAX_BARE_TITLE_WORDS = 6   # a topic line with nothing to prove it but its own shape
+MAX_SERVICE_NAME_WORDS = 4  # "Elastic Load Balancing", "AWS Certificate Manager": a line of a list of services
 # A line that starts like a sentence, or has a verb like "is" or "can", is prose, not a topic...
 SENTENCE_STARTERS = frozenset("""a an and as but if it its or so that the then there these they
 this those we when you your also always allows helps supports works uses""".split())
@@ -53,6 +56,8 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
             # "Spread runs each instance on its own rack in one AZ" over "- placement groups".
             return None
         return "topic"
+    if index == 0 and _lists_services(text, following.text):
+        return None    # "SNS", "SQS", "SES" a line each: a list of services, the first no title of the rest
     if index == 0 and (word_count(split_title(text)[0]) <= MAX_BARE_TITLE_WORDS or text.endswith(":")):
         # (A block's first line of more words is a statement: "EBS keeps each snapshot of a
         # volume in the region it was taken" over "Copies to other regions ...".)
@@ -63,6 +68,18 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
     if text.endswith(":") and _first_word(text) in QUESTION_WORDS:
         return "topic"
     return None
+
+
+def _lists_services(text: str, following: str) -> bool:
+    """Whether a line and the next are each a service's name alone."""
+    return all(word_count(line) <= MAX_SERVICE_NAME_WORDS for line in (text, following)) \
+        and all(_is_a_service_name(line.strip()) for line in (text, following))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_a_service_name(line: str) -> bool:
+    named = naming.service_named(line)
+    return named is not None and named.whole and naming.is_only_a_name(line)
 
 
 def titles_list(text: str, following: Item) -> bool:

@@ -154,3 +154,10 @@ def test_markdown_lines_without_a_blank_between_them_are_one_paragraph_line_by_l
     html = markdown.markdown(page.split("---", 2)[2], extensions=EXTENSIONS)
     paragraphs = BeautifulSoup(html, "html.parser").find_all("p")
     assert len(paragraphs) == 2 and paragraphs[0].find("br") is not None
+
+
+def test_a_list_of_service_names_a_line_each_has_no_title():
+    notes = "## EC2\n\nTenancy\nShared: many customers\n\nStill to learn\n\nSNS\nSQS\nSES\n\nPlacement groups\nCluster\nSpread\n"
+    site = site_from_text(notes)
+    assert [t.title for p in site.pages for t in p.topics] == ["Tenancy", "Placement groups"]
+    assert "\nSNS\n\nSQS\n\nSES\n" in site.files["ec2.md"]
