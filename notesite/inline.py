@@ -36,8 +36,9 @@ RESOURCE_TYPE = r"\b(?:AWS|Alexa|Custom|Fn)(?:::[\w-]+)+"
 SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION, RESOURCE_ID,
                                                 RESOURCE_TYPE))
 URL = r"https?://[^\s<>\"'`]+"
-# "/var/log", "./site", "../x", and a hidden folder's files: ".ebextensions/https.config".
-PATH = r"(?<![\w/.:<;])(?:\.{0,2}|\.[\w-]+)/[\w.\-]+(?:/[\w.\-]*)*"
+# "/var/log", "./site", "../x", a hidden folder's files (".ebextensions/https.config") and a
+# Windows drive's ("C:/inetpub/wwwroot").
+PATH = r"(?<![\w/.:<;])(?:\.{0,2}|\.[\w-]+|[A-Z]:)/[\w.\-]+(?:/[\w.\-]*)*"
 # Names start where no word or dot comes before them; that check is shared, not repeated per
 # shape, because the regex engine would otherwise try every shape at every character.
 NAME_START = r"(?<![\w.])(?<!\w-)"
@@ -59,7 +60,7 @@ IDENTIFIER = re.compile(f"(?P<sure>{SURE_IDENTIFIER})|(?:{PATH})|{NAME}")
 # The same without the shapes that need a ":", an "@", "aws " or a resource id: trying those
 # at every character costs a third of the cleanup, and most lines hold none of them.
 NAME_OR_PATH = re.compile(f"(?P<sure>(?!))|(?:{PATH})|{NAME}")
-COLON_HINT = re.compile(r"(?<=[a-z0-9]):[A-Za-z*/]")
+COLON_HINT = re.compile(r"(?<=[a-z0-9-]):[A-Za-z*/]")
 RESOURCE_ID_HINT = re.compile(r"-[0-9a-f]{8}")
 # A whole line typed at a shell prompt: "$ sudo yum install -y httpd", "systemctl restart sshd".
 SHELL_LINE = re.compile(r"^(?:\$\s+\S.*|sudo\s+\S.*|(?:yum|apt|apt-get|dnf|systemctl|service|chmod|chown|curl|"

@@ -49,6 +49,7 @@ def test_api_names_with_inner_capitals_are_still_identifiers(typed, expected):
     ("instance type(m5.large), os", "instance type(`m5.large`), OS"),
     ("CLI attribute: InstanceInitiatedShutdownBehaviour", "CLI attribute: `InstanceInitiatedShutdownBehaviour`"),
     ("done on a port and a route (/health is common)", "done on a port and a route (`/health` is common)"),
+    ("the page is C:/inetpub/wwwroot/index.html", "the page is `C:/inetpub/wwwroot/index.html`"),
     ("- capacityOptimizes: pool", "\\- `capacityOptimizes`: pool"),
     # words joined by hyphens before a name's shape are one identifier
     ("a policy (AWSX-RayWriteOnlyAccess)", "a policy (`AWSX-RayWriteOnlyAccess`)"),
