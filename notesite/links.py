@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import data
 from .assemble import Page, Topic
+from .shapes import HEADING
 from .trie import trie_pattern
 
 MIN_TOPIC_WORDS = 2     # "Monitoring", "Cluster": too common to link on every mention
@@ -44,6 +45,8 @@ class Linker:
     pattern: re.Pattern[str] | None
     made: list[tuple[str, str, str]] = field(default_factory=list)   # (page, term, url)
     slugs: frozenset[str] = frozenset()
+    # Each section by its id here and by the id GitHub gives its heading: the author's links.
+    sections: dict[str, Target] = field(default_factory=dict)
 
     def for_section(self, page: str, section: str) -> "SectionLinks":
         return SectionLinks(self, page, section)
@@ -68,6 +71,8 @@ class SectionLinks:
         """Where on this site a link to one of the author's notes files leads: the page of
         that name, or of the service it names ("eks.md", "../elastic-beanstalk.md"); None for
         any other link. The author's files are not the site's, so their paths lead nowhere."""
+        if url.startswith("#"):
+            return self._section(url[1:])
         match = NOTES_FILE_LINK.match(url)
         if match is None:
             return None
@@ -76,6 +81,14 @@ class SectionLinks:
             return Target(stem, match["anchor"] or "").url()
         target = self.linker.targets.get(_key(re.sub(r"[-_]+", " ", stem)))
         return Target(target.page).url() if target is not None else None
+
+    def _section(self, anchor: str) -> str | None:
+        """Where a link to a heading of the author's one file leads ("#backup--restore", as
+        GitHub makes ids, from a table of contents): that section, now perhaps on another page."""
+        target = self.linker.sections.get(anchor)
+        if target is None or target.page == self.page:
+            return None      # (a section of this page: the link works as typed)
+        return target.url()
 
     def __call__(self, prose: str) -> list[tuple[int, int, str]]:
         if self.linker.pattern is None:
@@ -119,11 +132,26 @@ def linker(pages: list[Page]) -> Linker:
         for topic in sorted(page.topics, key=lambda t: t.node.level):
             for name in _topic_names(topic, own, every_service):
                 targets.setdefault(_key(name), Target(page.slug, topic.id))
+    sections: dict[str, Target] = {}
+    for page in pages:
+        for topic in page.topics:
+            sections.setdefault(topic.id, Target(page.slug, topic.id))
+            sections.setdefault(github_id(topic.title), Target(page.slug, topic.id))
+        # A page's own headings as typed ("# Elastic Load Balancers (ELB)"), and its title.
+        typed = [m["title"] for line in page.headings if (m := HEADING.match(line.text))]
+        for title in [page.title, *typed]:
+            sections.setdefault(github_id(title), Target(page.slug))
     if not targets:
-        return Linker(targets, None, slugs=frozenset(slugs))
+        return Linker(targets, None, slugs=frozenset(slugs), sections=sections)
     names = trie_pattern(list(targets), escape=lambda c: r"\s+" if c == " " else re.escape(c))
     return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE),
-                  slugs=frozenset(slugs))
+                  slugs=frozenset(slugs), sections=sections)
+
+
+def github_id(title: str) -> str:
+    """The id GitHub gives a heading, which a Markdown file's own table of contents links to:
+    lower case, punctuation dropped, each space a hyphen ("Backup & Restore": backup--restore)."""
+    return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
 
 
 def _topic_names(topic: Topic, own_service: set[str], every_service: set[str]) -> list[str]:

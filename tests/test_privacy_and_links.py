@@ -91,3 +91,19 @@ def test_a_link_to_one_of_the_author_s_notes_files_leads_to_its_page_here():
     page = site_from_text(notes, "notes/n.md").files["lambda.md"]
     assert ("See [Beanstalk](elastic-beanstalk.md), [versions](s3.md#versioning), [the list](eks.md), "
             "[readme](README.md) and [a page](https://example.org/a.md)") in page
+
+
+def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it_now_stands():
+    from conftest import site_from_text
+
+    notes = ("# Contents\n\n- [Backup & Restore](#backup--restore)\n- [Load balancers](#elastic-load-balancers-elb)\n"
+             "- [Stickiness](#stickiness)\n- [Top](#contents)\n- [Nowhere](#no-such-heading)\n\n"
+             "# Disaster Recovery\n\n- kinds\n\n## Backup & Restore\n\n- cheap\n\n"
+             "# Elastic Load Balancers (ELB)\n\n- spread load\n\n## Stickiness\n\n- cookies\n")
+    site = site_from_text(notes, "notes/n.md")
+    contents = site.files["contents.md"]
+    # GitHub's ids of the headings as typed, to the pages and sections they became; a heading
+    # on the same page, or none, as typed
+    # (As in notes that use both "#" and "##" for pages, each heading here is a page.)
+    assert ("- [Backup & Restore](backup-restore.md)\n- [Load balancers](elastic-load-balancing.md)\n"
+            "- [Stickiness](stickiness.md)\n- [Top](#contents)\n- [Nowhere](#no-such-heading)\n") in contents
