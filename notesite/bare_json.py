@@ -20,7 +20,8 @@ VALUE = rf'(?:{STRING}|-?\d[\d.eE+-]*|true|false|null)'
 # comma or none (notes leave them out and put them in where JSON would not).
 JSON_LINE = re.compile(rf'^\s*(?:{STRING}\s*:.*|{VALUE}\s*,?|[\[\]{{}}][\[\]{{}}\s,]*(?:{STRING}\s*:.*|{VALUE}\s*,?)?)\s*$')
 KEY = re.compile(rf'{STRING}\s*:')
-FILE_MAY_HOLD_JSON = re.compile(r"(?m)^\s*[\[{]\s*(?:\"|$)")
+# Whether any line of a file may open one: the same pattern, asked of the whole text at once.
+FILE_MAY_HOLD_JSON = re.compile(OPENING.pattern, re.MULTILINE)
 # A bracket left open this many lines on is no JSON block, and the lines are read as notes.
 MAX_BLOCK_LINES = 2000
 

@@ -40,3 +40,9 @@ def test_an_unclosed_bracket_leaves_the_rest_of_the_file_as_notes():
     notes = "## EC2\n\n" + "{\n" * 3000 + '"key": 1\n- the last bullet\n'
     page = site_from_text(notes).files["ec2.md"]
     assert "```" not in page and "\n- the last bullet\n" in page
+
+
+def test_a_list_of_objects_opened_on_one_line_is_code_too():
+    notes = '## S3\n\nRules\n[{\n  "id": "a",\n  "days": 30\n}]\n- done\n'
+    page = site_from_text(notes).files["s3.md"]
+    assert '```json\n[{\n  "id": "a",\n  "days": 30\n}]\n```' in page
