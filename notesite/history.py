@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .sanitize import clean
+
 SOURCES_FILE = "assets/sources.json"   # written by the cleanup (render_sources), read here
 RECENT_SECTIONS = 10
 FEED_ENTRIES = 30
@@ -150,8 +152,6 @@ def decorate(page_html: str, by_id: dict[str, Section], repository: Repository |
     """Under each heading of a page, when its section last changed and links to its notes lines.
     Kept out of search: a section's text is what the author wrote. Each line passes the site's
     sanitizer: it reaches the page after the one every page's content passes."""
-    from .sanitize import clean
-
     def add(match: re.Match) -> str:
         section = by_id.get(match["id"])
         if section is None:

@@ -44,7 +44,9 @@ PATH = r"(?<![\w/.:<;])(?:\.{0,2}|\.[\w-]+|[A-Z]:)/[\w.\-]+(?:/[\w.\-]*)*"
 NAME_START = r"(?<![\w.])(?<!\w-)"
 # "Install-WindowsFeature", "xray-daemon.config", "my_folder/my_file.txt": words joined by
 # hyphens or slashes before a name's shape are the same token, kept whole.
-HYPHENATED_PREFIX = r"(?:\w+[-/])*"
+NAME_JOINERS = "-/"
+JOINED_PREFIX = rf"(?:\w+[{NAME_JOINERS}])*"
+JOINED_PARTS = re.compile(f"[{NAME_JOINERS}]")
 SNAKE_CASE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?!\w)"
 LOWER_CAMEL_CASE = r"[a-z]+[A-Z][A-Za-z0-9]*(?!\w)"
 UPPER_CAMEL_CASE = r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?!\w)"
@@ -52,9 +54,8 @@ CAPS_THEN_CAMEL = r"[A-Z]{2,}[a-z][A-Za-z0-9]*(?!\w)"
 DOTTED_NAME = r"[a-z][a-z0-9]*(?:\.[a-z0-9]+)+(?![\w])"
 DOTTED_NAME_ONLY = re.compile(DOTTED_NAME)
 # "DemoKeyPair.pem", "config_file.yaml": a file's extensions are part of its name.
-JOINED_PARTS = re.compile(r"[-/]")
 FILE_EXTENSIONS = r"(?:\.[a-z0-9]+)*(?!\w)"
-NAME = NAME_START + HYPHENATED_PREFIX + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
+NAME = NAME_START + JOINED_PREFIX + "(?:" + "|".join(f"(?:{p})" for p in (SNAKE_CASE, LOWER_CAMEL_CASE, UPPER_CAMEL_CASE,
                                                           CAPS_THEN_CAMEL, DOTTED_NAME)) + ")" + FILE_EXTENSIONS
 IDENTIFIER = re.compile(f"(?P<sure>{SURE_IDENTIFIER})|(?:{PATH})|{NAME}")
 # The same without the shapes that need a ":", an "@", "aws " or a resource id: trying those
@@ -396,9 +397,9 @@ class Normalizer:
         for segment in cleaned:
             if segment.raw is not None:
                 raw, target = segment.raw, segment.target
-                # (A link to one of the author's notes files leads to its page here.)
-                moved = links.notes_file(target) if target and raw.startswith("](") \
-                    and hasattr(links, "notes_file") else None
+                # (A link to one of the author's files or headings leads to its page here.)
+                moved = links.author_link(target) if target and raw.startswith("](") \
+                    and hasattr(links, "author_link") else None
                 if moved is not None:
                     raw, target = f"]({moved})", moved
                 parts.append(raw)

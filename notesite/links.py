@@ -67,10 +67,11 @@ class SectionLinks:
         if page.endswith(".md"):
             self.linked.add(Target(page[:-3], anchor))
 
-    def notes_file(self, url: str) -> str | None:
-        """Where on this site a link to one of the author's notes files leads: the page of
-        that name, or of the service it names ("eks.md", "../elastic-beanstalk.md"); None for
-        any other link. The author's files are not the site's, so their paths lead nowhere."""
+    def author_link(self, url: str) -> str | None:
+        """Where on this site a link the author made to one of their notes files, or to a
+        heading of their file, leads: the page of that name, or of the service it names
+        ("eks.md", "../elastic-beanstalk.md"), or the section ("#backup--restore"); None for
+        any other link. The author's paths and ids are not the site's, so they lead nowhere."""
         if url.startswith("#"):
             return self._section(url[1:])
         match = NOTES_FILE_LINK.match(url)

@@ -80,7 +80,12 @@ def _partial_name(typed: str) -> data.Service | None:
     names = _partial_names()
     if typed in names or len(typed) < MIN_FUZZY_LENGTH:
         return names.get(typed)
-    return names.get(typed[:-1] if typed.endswith("s") else typed + "s")
+    return names.get(_other_number(typed))
+
+
+def _other_number(typed: str) -> str:
+    """A name's key in the other number: "stepfunction" for "stepfunctions", and back."""
+    return typed[:-1] if typed.endswith("s") else typed + "s"
 
 
 def _names_several(title: str) -> bool:
@@ -134,8 +139,7 @@ def is_its_title(typed: str, service: data.Service) -> bool:
         return True     # ("Elastic Cache", an alias people type, is a slip of "ElastiCache")
     # A slip, not another name of the service typed right, in either number ("Classic Load
     # Balancers" is one of Elastic Load Balancing's).
-    return not {typed_key, typed_key.removesuffix("s"), typed_key + "s"} & _names().keys() \
-        and _whole_name(typed_key) == service
+    return not {typed_key, _other_number(typed_key)} & _names().keys() and _whole_name(typed_key) == service
 
 
 def leads_with(title: str, service: data.Service) -> bool:
