@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import banner, bare_json, naming
 from .bare_lines import bare_service_headings
-from .shapes import BULLET, HEADING, Block, Heading, Item, Node, title_like
+from .shapes import BULLET, HASH_BULLET, HEADING, Block, Heading, Item, Node, title_like
 from .source import SourceLine
 from .topics import MAX_BARE_TITLE_WORDS, is_definition, split_title, titles_list, topic_kind, word_count
 
@@ -391,6 +391,10 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
                             marker=marks.strip()[:-1] + "." if numbered else "-")
                 nodes.append(node)
                 list_parent = node if bullet["text"].rstrip().endswith(":") else None
+                continue
+            hashed = HASH_BULLET.match(line.text) if previous is not None and previous.kind == "bullet" else None
+            if hashed:
+                nodes.append(Node("bullet", line, hashed["text"], indent=len(hashed["indent"])))
                 continue
             first = line.text.lstrip()[:1]
             if banner.is_run(line):

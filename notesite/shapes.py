@@ -20,6 +20,9 @@ HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?
 # "a.", "b)" that notes nest under numbers.
 BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>[=-]>[ \t]*(?=[^\s>=])|(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+"
                     r"|(?:\d{1,9}|[a-z])[.)]\s+)(?P<text>\S.*)$")
+# A "#" typed as a bullet: indented, on the line right under a bullet ("\t* Two kinds of key" then
+# "\t\t# Simple: one attribute"). Never a heading there: notes indent no heading under an item.
+HASH_BULLET = re.compile(r"^(?P<indent>[ \t]+)#[ \t]+(?P<text>[^\s#].*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
 MAX_TITLE_WORDS = 10     # an underlined or framed line this long is a title
 

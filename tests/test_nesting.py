@@ -161,3 +161,13 @@ def test_a_list_of_service_names_a_line_each_has_no_title():
     site = site_from_text(notes)
     assert [t.title for p in site.pages for t in p.topics] == ["Tenancy", "Placement groups"]
     assert "\nSNS\n\nSQS\n\nSES\n" in site.files["ec2.md"]
+
+
+def test_a_hash_typed_as_a_bullet_under_a_bullet_nests_as_typed():
+    notes = ("## DynamoDB\n\nKeys\n- Primary keys\n\t* Two kinds of key.\n\t\t# Simple - one attribute\n"
+             "\t\t\t* hashed to pick a partition\n\t\t# Composite - two attributes\n\t\t\t* sorted in a partition\n"
+             "- Indexes\n\nA note\n\t# not under a bullet: the author's own text\n")
+    page = site_from_text(notes).files["dynamodb.md"]
+    assert _parents(page) == {"Primary": None, "Two": "Primary", "Simple": "Two", "hashed": "Simple",
+                              "Composite": "Two", "sorted": "Composite", "Indexes": None}
+    assert "\\# not under a bullet: the author's own text" in page
