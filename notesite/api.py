@@ -53,7 +53,7 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
         where = notes[0][0].path if notes and notes[0] else "notes"
         raise NotesError(where, None, "has a title but no notes under it; add notes below a heading")
     aliases, registry = anchors.resolve(pages, published or Registry())
-    links = linker(pages)
+    links = linker(pages, [lines[0].path for lines in notes if lines])
     files = {page_file(p): render_page(p, links, aliases) for p in pages}
     files.update(_share_pages(pages, aliases))
     files[HOME] = render_home(title_lines, pages)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from . import data
 from .assemble import Page, Topic
@@ -22,6 +23,9 @@ QUESTION = re.compile(r"^(how|what|why|which|where|when)\b", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s\-:]+")
 # A link the author made to a notes file by its path ("../compute/eks.md", "s3.txt#versioning"):
 # no scheme, a notes file's suffix.
+HOME = "index.md"   # the home page's file, where a link to the whole notes file leads
+# Bitbucket's id for a heading is GitHub's with this in front ("#markdown-header-versioning").
+BITBUCKET_ID_PREFIX = "markdown-header-"
 NOTES_FILE_LINK = re.compile(r"^(?![A-Za-z][A-Za-z0-9+.-]*:)[^#?]*?(?P<stem>[^/#?]+)\.(?:md|markdown|txt|org)"
                              r"(?:#(?P<anchor>[^?]*))?$", re.IGNORECASE)
 
@@ -47,6 +51,9 @@ class Linker:
     slugs: frozenset[str] = frozenset()
     # Each section by its id here and by the id GitHub gives its heading: the author's links.
     sections: dict[str, Target] = field(default_factory=dict)
+    # The author's notes files by name without suffix ("readme"): a link to one of them from its
+    # own lines ("README.md#table-of-contents") leads to a section of the site, or to its home.
+    notes_stems: frozenset[str] = frozenset()
 
     def for_section(self, page: str, section: str) -> "SectionLinks":
         return SectionLinks(self, page, section)
@@ -80,13 +87,18 @@ class SectionLinks:
         stem = match["stem"].lower()
         if stem in self.linker.slugs:
             return Target(stem, match["anchor"] or "").url()
+        if stem in self.linker.notes_stems:
+            # The whole file is this site now: its heading's section, or the home page, which
+            # shows the file's title and table of contents.
+            target = self.linker.sections.get(_heading_id(match["anchor"] or ""))
+            return target.url() if target is not None else HOME
         target = self.linker.targets.get(_key(re.sub(r"[-_]+", " ", stem)))
         return Target(target.page).url() if target is not None else None
 
     def _section(self, anchor: str) -> str | None:
         """Where a link to a heading of the author's one file leads ("#backup--restore", as
         GitHub makes ids, from a table of contents): that section, now perhaps on another page."""
-        target = self.linker.sections.get(anchor)
+        target = self.linker.sections.get(_heading_id(anchor))
         if target is None or target.page == self.page:
             return None      # (a section of this page: the link works as typed)
         return target.url()
@@ -105,13 +117,19 @@ class SectionLinks:
         return spans
 
 
+def _heading_id(anchor: str) -> str:
+    """A link's id of a heading as GitHub would give it: Bitbucket's without its prefix."""
+    return anchor[len(BITBUCKET_ID_PREFIX):] if anchor.startswith(BITBUCKET_ID_PREFIX) else anchor
+
+
 def _key(text: str) -> str:
     key = " ".join(text.lower().split())
     return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
 
 
-def linker(pages: list[Page]) -> Linker:
-    """The linker for a site: its services that have pages, and its topics' names."""
+def linker(pages: list[Page], notes_files: list[str] = ()) -> Linker:
+    """The linker for a site: its services that have pages, and its topics' names.
+    `notes_files`: the paths of the notes files the pages were made from."""
     targets: dict[str, Target] = {}
     slugs = {p.slug for p in pages}
     topics_by_title = {(p.slug, _key(t.title)): t for p in pages for t in p.topics}
@@ -142,11 +160,12 @@ def linker(pages: list[Page]) -> Linker:
         typed = [m["title"] for line in page.headings if (m := HEADING.match(line.text))]
         for title in [page.title, *typed]:
             sections.setdefault(github_id(title), Target(page.slug))
+    stems = frozenset(PurePosixPath(path).stem.lower() for path in notes_files)
     if not targets:
-        return Linker(targets, None, slugs=frozenset(slugs), sections=sections)
+        return Linker(targets, None, slugs=frozenset(slugs), sections=sections, notes_stems=stems)
     names = trie_pattern(list(targets), escape=lambda c: r"\s+" if c == " " else re.escape(c))
     return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE),
-                  slugs=frozenset(slugs), sections=sections)
+                  slugs=frozenset(slugs), sections=sections, notes_stems=stems)
 
 
 def github_id(title: str) -> str:

@@ -12,7 +12,7 @@ from .assemble import Page, Topic
 from .inline import LinkFinder, escape, longest_backtick_run, normalizer
 from .anchors import Alias
 from .history import SOURCES_FILE
-from .links import Linker
+from .links import HOME, Linker
 from .outline import CONTENTS_TITLES
 from .shapes import BULLET, HEADING, Node
 from .source import SourceLine
@@ -28,7 +28,6 @@ ENGLISH_FILE = "assets/english.js"
 ENGLISH_MIN_COUNT = 51
 ENGLISH_MIN_LENGTH = 4
 SECTIONS_FILE = "assets/sections.js"
-HOME = "index.md"
 NAV_FILE = ".pages"
 INDENT = "    "
 UNSAFE_IN_HEAD = re.compile(r"[<>\"`]")

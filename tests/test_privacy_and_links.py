@@ -107,3 +107,18 @@ def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it
     # (As in notes that use both "#" and "##" for pages, each heading here is a page.)
     assert ("- [Backup & Restore](backup-restore.md)\n- [Load balancers](elastic-load-balancing.md)\n"
             "- [Stickiness](stickiness.md)\n- [Top](#contents)\n- [Nowhere](#no-such-heading)\n") in contents
+
+
+def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home():
+    from conftest import site_from_text
+
+    # Bitbucket gives a heading GitHub's id behind "markdown-header-"
+    notes = ("# S3\n\n- [Versioning](README.md#markdown-header-versioning), [this file](README.md), "
+             "[back to the top](README.md#markdown-header-table-of-contents), "
+             "[stickiness](#markdown-header-stickiness), [other notes](other.md#versioning)\n\n"
+             "## Versioning\n\n- keeps versions\n\n# Elastic Load Balancing\n\n## Stickiness\n\n- cookies\n")
+    page = site_from_text(notes, "notes/README.md").files["s3.md"]
+    # (As in notes that use both "#" and "##" for pages, each heading here is a page.) The
+    # table of contents was the file's top: the home page; a file of another name, as typed
+    assert ("- [Versioning](versioning.md), [this file](index.md), [back to the top](index.md), "
+            "[stickiness](stickiness.md), [other notes](other.md#versioning)") in page
