@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
 
 # Only the history: the cleanup (the rest of the package) is imported by notes_sync when the
 # notes changed, and a build with unchanged notes does not load it.
-from notesite import history  # noqa: E402
+from notesite import history, sanitize  # noqa: E402
 
 _build: dict = {}
 
@@ -65,7 +65,10 @@ def on_post_page(output, page, config, **kwargs):
     if page.file.src_uri == "index.md":
         return output
     slug = page.file.src_uri.removesuffix(".md")
-    return history.decorate_article(output, _build["by_page"].get(slug, {}), _build["repository"])
+    # Each line through the sanitizer, as kept between builds with sanitize_html's outputs.
+    kept = sanitize.kept(ROOT)
+    return history.decorate_article(output, _build["by_page"].get(slug, {}), _build["repository"],
+                                    lambda line: kept(sanitize.clean, line))
 
 
 def on_post_build(config, **kwargs) -> None:

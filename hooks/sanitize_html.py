@@ -5,7 +5,8 @@ the other hooks added (author names, dates), what reaches the reader is only wha
 `notesite.sanitize` allows. Runs after every other hook's `on_page_content`, and before the
 search index reads the page, so that search shows only sanitized text too. (The history lines
 under each heading are added later, once search has read the page, and `notesite.history`
-passes each through the same sanitizer.)
+passes each through the same sanitizer.) What the sanitizer gave is kept between builds in
+`.notes-sanitized` (not committed): a page that did not change is not parsed again.
 """
 
 from __future__ import annotations
@@ -24,4 +25,9 @@ from notesite import sanitize  # noqa: E402
 
 @event_priority(-100)   # last: after notes_history's decoration
 def on_page_content(html, page, config, files, **kwargs):
-    return sanitize.clean(html)
+    return sanitize.kept(ROOT)(sanitize.clean, html)
+
+
+@event_priority(-100)   # after notes_history's last lines are sanitized (in its on_post_page)
+def on_post_build(config, **kwargs) -> None:
+    sanitize.kept(ROOT).save()

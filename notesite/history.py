@@ -17,6 +17,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from .sanitize import clean
 
@@ -138,26 +139,29 @@ def recent(all_sections: list[Section], limit: int) -> list[Section]:
     return sorted(with_dates, key=lambda s: -s.changed.when)[:limit]
 
 
-def decorate_article(page_html: str, by_id: dict[str, Section], repository: Repository | None) -> str:
+def decorate_article(page_html: str, by_id: dict[str, Section], repository: Repository | None,
+                     sanitized: Callable[[str], str] = clean) -> str:
     """A whole built page with its article's sections decorated (see `decorate`): the site
     generator's search has read the page by then, so the lines are never parsed for the index,
     which they stay out of (a fifth of a 30x build's hooks went to reading them there)."""
     start, end = page_html.find("<article"), page_html.rfind("</article>")
     if start < 0 or end < start:
         return page_html
-    return page_html[:start] + decorate(page_html[start:end], by_id, repository) + page_html[end:]
+    return page_html[:start] + decorate(page_html[start:end], by_id, repository, sanitized) + page_html[end:]
 
 
-def decorate(page_html: str, by_id: dict[str, Section], repository: Repository | None) -> str:
+def decorate(page_html: str, by_id: dict[str, Section], repository: Repository | None,
+             sanitized: Callable[[str], str] = clean) -> str:
     """Under each heading of a page, when its section last changed and links to its notes lines.
     Kept out of search: a section's text is what the author wrote. Each line passes the site's
-    sanitizer: it reaches the page after the one every page's content passes."""
+    sanitizer (`sanitized`: `sanitize.clean`, or the same kept from the last build): it reaches
+    the page after the one every page's content passes."""
     def add(match: re.Match) -> str:
         section = by_id.get(match["id"])
         if section is None:
             return match[0]
         line = _source_line(section, repository)
-        line = clean(line) if line else line
+        line = sanitized(line) if line else line
         lead = match["lead"] or ""
         return match["heading"] + (lead + line if section.lead else line + lead)
 
@@ -264,19 +268,38 @@ def read_blame(root: Path, paths: list[str], cache: Path) -> dict[str, list[Line
         last = _git(root, "log", "-1", "--format=%H", "--", path).strip()
         key = hashlib.sha256(f"{last}\0{blob}\0{mailmap}".encode()).hexdigest()
         entry = saved.get(path)
-        if not isinstance(entry, dict) or entry.get("key") != key:
+        changes = _cached_changes(entry) if isinstance(entry, dict) and entry.get("key") == key else None
+        if changes is None:
             changes = _blame(root, path)
-            entry = {"key": key, "changes": [[c.commit, c.author, c.when] if c else None for c in changes]}
+            entry = {"key": key, **_cache_entry(changes)}
         kept[path] = entry
-        changes = [LineChange(*c) if c else None for c in entry["changes"]]
         working = _read(root / path)
         if working is not None and _blob_id(working) != blob:
             changes = _carried(_git(root, "show", f"HEAD:./{path}"), working, changes)
         blames[path] = changes
     # Only a cache: a project folder that cannot be written costs the next build a blame, no more.
-    with contextlib.suppress(OSError):
-        cache.write_text(json.dumps({"files": kept}))
+    if kept != saved:
+        with contextlib.suppress(OSError):
+            cache.write_text(json.dumps({"files": kept}))
     return blames
+
+
+def _cache_entry(changes: list[LineChange | None]) -> dict:
+    """A file's line changes as kept: each change once, and each line its change's index (-1:
+    none). A file's lines come from a few commits: this is read at every build, and 30,000
+    lines as 30,000 lists took a tenth of the history's time."""
+    distinct: dict[LineChange, int] = {}
+    lines = [-1 if c is None else distinct.setdefault(c, len(distinct)) for c in changes]
+    return {"distinct": [[c.commit, c.author, c.when] for c in distinct], "lines": lines}
+
+
+def _cached_changes(entry: dict) -> list[LineChange | None] | None:
+    """A file's line changes from its kept entry; None if the entry is not of this shape."""
+    try:
+        distinct = [LineChange(str(commit), str(author), int(when)) for commit, author, when in entry["distinct"]]
+        return [distinct[i] if i >= 0 else None for i in entry["lines"]]
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
 
 
 def _carried(committed: str, working: bytes, changes: list[LineChange | None]) -> list[LineChange | None]:

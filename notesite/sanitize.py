@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 import nh3
+
+from .memo import TextMemo, shared, source_version
 
 # What Markdown, pymdownx.superfences (highlighted code), the toc permalinks and this site's
 # own decoration make. Nothing that runs or loads script: no script, style, iframe, object,
@@ -52,6 +55,24 @@ MOVED_TO = re.compile(r"\.\./[^\W_][\w-]*/#[^\W_][\w-]*")
 def clean(html: str) -> str:
     """`html` with every element, attribute and URL that is not on the allow-lists removed."""
     return _cleaner().clean(html)
+
+
+KEPT_FILE = ".notes-sanitized"   # in the project's folder, not committed
+
+
+def kept(project: Path) -> TextMemo:
+    """What `clean` gave in this project's last build, shared in this process: a page (or a
+    history line) that did not change is not parsed again. Saved by the build's last hook."""
+    return shared(project / KEPT_FILE, version())
+
+
+@functools.lru_cache(maxsize=1)
+def version() -> str:
+    """What `clean` gives depends on: these lists (this file) and the nh3 it runs on. A kept
+    output of `clean` (`memo.TextMemo`) is valid while this stays the same."""
+    from importlib.metadata import version as installed
+
+    return source_version(Path(__file__), installed("nh3"))
 
 
 @functools.lru_cache(maxsize=1)

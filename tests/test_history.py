@@ -328,3 +328,18 @@ def test_lines_before_and_after_an_uncommitted_edit_keep_their_changes():
     carried = history._carried("one\ntwo\nthree\nfour\n", b"one\ntwo, edited\nand a new line\nthree\nfour\n",
                                [a, b, c, a])
     assert carried == [a, None, None, c, a]
+
+
+def test_the_kept_blame_gives_what_git_gave_and_an_unchanged_commit_writes_nothing(repository, tmp_path, monkeypatch):
+    cache = tmp_path / "history.json"
+    first = history.read_blame(repository, ["notes/notes.txt"], cache)["notes/notes.txt"]
+    assert first and all(change is not None for change in first)
+    blamed = _counting_blames(monkeypatch)
+    kept = cache.read_text()
+    writes: list[str] = []
+    monkeypatch.setattr(type(cache), "write_text", lambda path, text, *args, **kwargs: writes.append(text))
+    again = history.read_blame(repository, ["notes/notes.txt"], cache)["notes/notes.txt"]
+    assert again == first and blamed == [] and writes == []
+    cache.write_bytes(kept.replace('"lines": [', '"lines": [99, ').encode())   # an entry of another shape
+    assert history.read_blame(repository, ["notes/notes.txt"], cache)["notes/notes.txt"] == first
+    assert blamed == ["notes/notes.txt"] and writes == [kept]
