@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import hashlib
 import html
 import json
@@ -39,7 +40,7 @@ HEADING = re.compile(r'(?P<heading><h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>.*
                      r'(?P<lead>\s*<p>.*?</p>)?', re.DOTALL)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineChange:
     """The commit that last changed one line of a notes file."""
 
@@ -48,7 +49,7 @@ class LineChange:
     when: int            # author time, seconds since the epoch
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A section, the notes lines it came from, and when they last changed (if known)."""
 
@@ -71,7 +72,7 @@ class Section:
         return _utc(self.changed.when).strftime("%Y-%m-%d") if self.changed else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Repository:
     """Where the notes are published for reading and editing: `repo_url` and the branch."""
 
@@ -171,10 +172,7 @@ def decorate(page_html: str, by_id: dict[str, Section], repository: Repository |
 def _source_line(section: Section, repository: Repository | None) -> str:
     parts = []
     if section.changed:
-        name = shown_name(section.changed.author)
-        # In <bdi>: a name in a right-to-left script never reorders the words around it.
-        who = f" by <bdi>{html.escape(name)}</bdi>" if name else ""
-        parts.append(f'<time datetime="{_utc(section.changed.when).isoformat()}">Changed {section.date}</time>{who}')
+        parts.append(_changed(section.changed))
     if repository:
         parts.append(f'<a href="{html.escape(repository.view(section))}">View in the notes</a>')
         parts.append(f'<a href="{html.escape(repository.edit(section))}">Edit</a>')
@@ -225,6 +223,16 @@ def atom_feed(changed: list[Section], site_url: str, site_name: str) -> str:
 
 def _xml(text: str) -> str:
     return html.escape(NOT_XML.sub("", text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _changed(change: LineChange) -> str:
+    """When and by whom: made once for each commit, which dates many sections."""
+    name = shown_name(change.author)
+    # In <bdi>: a name in a right-to-left script never reorders the words around it.
+    who = f" by <bdi>{html.escape(name)}</bdi>" if name else ""
+    when = _utc(change.when)
+    return f'<time datetime="{when.isoformat()}">Changed {when.strftime("%Y-%m-%d")}</time>{who}'
 
 
 def _utc(seconds: int) -> datetime:

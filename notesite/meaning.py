@@ -111,6 +111,18 @@ def _packed(vector) -> bytes:
     return struct.pack("<f", scale) + array("b", (round(v / scale) for v in values)).tobytes()
 
 
+def vectors_kept_for(index: bytes, kept: bytes) -> bytes | None:
+    """The vectors file the last build made, if it was made from this very search index (a
+    build with unchanged notes: its index is the same, byte for byte); else None."""
+    digest = hashlib.sha256(index).digest()
+    return kept[len(digest):] if len(kept) > len(digest) and kept[:len(digest)] == digest else None
+
+
+def keep_vectors(index: bytes, data: bytes) -> bytes:
+    """What `vectors_kept_for` reads back: the vectors file under its index's digest."""
+    return hashlib.sha256(index).digest() + data
+
+
 def read_cache(data: bytes) -> dict[bytes, bytes]:
     """The vectors earlier builds read (an unreadable cache is an empty one: it is only a cache)."""
     if data[:4] != CACHE_MAGIC or len(data) < 12:

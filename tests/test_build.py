@@ -209,3 +209,23 @@ def test_the_site_search_worker_loads_the_theme_worker_by_the_name_found_in_the_
     assert (real_site / "assets" / "search-worker.js").is_file() and (real_site / "assets" / "notes.js").is_file()
     assert (real_site / "assets" / "word-vectors.bin").is_file()
     assert (real_site / "assets" / "sentence-model.bin").is_file() and (real_site / "assets" / "section-meaning.bin").is_file()
+
+
+def test_a_build_that_reads_back_what_the_last_one_kept_gives_the_same_site(tmp_path):
+    # The sanitizer's outputs and the meaning vectors are kept between builds (.notes-sanitized,
+    # .notes-meaning, .notes-meaning.last); the kept blame is tested in test_history
+    notes = ("## EC2\n\nLaunch\n- a <b>bold</b> claim <img src=x onerror=alert(1)> and [a link](javascript:alert(1))\n"
+             "- | table | cell |\n\n## S3\n\nVersioning\n- keeps versions\n")
+    project = make_project(tmp_path / "project", {"notes.txt": notes})
+    sites = []
+    for run in ("fresh", "kept"):
+        result = mkdocs_build(project, tmp_path / run)
+        assert result.returncode == 0, result.stderr
+        # (the sitemap's gzip header holds the time it was written)
+        sites.append({p.relative_to(tmp_path / run): p.read_bytes() for p in (tmp_path / run).rglob("*")
+                      if p.is_file() and p.suffix != ".gz"})
+        if run == "fresh":
+            assert all((project / kept).stat().st_size > 0 for kept in (".notes-sanitized", ".notes-meaning.last"))
+    assert sites[0] == sites[1]
+    ec2 = sites[1][Path("ec2/index.html")]
+    assert b"&lt;img src=x onerror=alert(1)&gt;" in ec2 and b"<img src=x" not in ec2 and b'href="javascript' not in ec2

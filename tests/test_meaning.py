@@ -79,3 +79,11 @@ def test_the_browser_reads_every_reference_sentence_as_the_build_does(browser):
     for sentence, expected, got in zip(REFERENCE["sentences"], REFERENCE["embeddings"], embedded):
         assert got["tokens"] == python.tokens(sentence), sentence
         assert float(np.dot(np.array(got["vector"]), np.array(expected))) >= 0.99, sentence
+
+
+def test_the_vectors_file_kept_is_read_back_only_for_the_same_search_index():
+    index, vectors = b'{"docs": [{"location": "ec2/", "title": "EC2", "text": "x"}]}', b"NSV1 vectors"
+    kept = meaning.keep_vectors(index, vectors)
+    assert meaning.vectors_kept_for(index, kept) == vectors
+    assert meaning.vectors_kept_for(index.replace(b"x", b"y"), kept) is None
+    assert meaning.vectors_kept_for(index, b"") is None and meaning.vectors_kept_for(index, kept[:32]) is None
