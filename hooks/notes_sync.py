@@ -39,7 +39,8 @@ def on_pre_build(config, **kwargs) -> None:
     docs = Path(config["docs_dir"])
     current = _current(docs)
     _built_from["inputs"] = current["inputs"]
-    if _recorded() == current:
+    recorded = _recorded()
+    if _unchanged(recorded, current):
         return
     # Imported only when there is work to do, so an unchanged build pays nothing for it. Hooks
     # are loaded by path: the core is imported as a package from the project's root.
@@ -52,12 +53,16 @@ def on_pre_build(config, **kwargs) -> None:
         # Ids are registered as published by scripts/clean_notes.py only, never mid-edit.
         site = notesite.build(NOTES, display_root=ROOT, registry=PUBLISHED_IDS)
         # Recorded before the pages are written: the watcher may see a write before write() returns.
-        made = {os.path.join(docs, name): _digest(text.encode("utf-8")) for name, text in site.files.items()}
+        files = {name: notesite.file_digest(text) for name, text in site.files.items()}
+        made = {os.path.join(docs, name): digest for name, digest in files.items()}
         _removed.clear()
         _removed.update(set(_made) - set(made))
         _made.clear()
         _made.update(made)
-        changed = notesite.write(site, docs)
+        # docs/ as the last cleanup left it (no file added, removed or touched since): what is
+        # in it is known, and need not be listed or read to find what changed.
+        as_left = recorded.get("docs") if recorded.get("pages") == current["pages"] else None
+        changed = notesite.write(site, docs, as_left if isinstance(as_left, dict) else None)
     except notesite.NotesError as err:
         STAMP.unlink(missing_ok=True)
         raise PluginError(f"notes: {err}") from None
@@ -67,8 +72,11 @@ def on_pre_build(config, **kwargs) -> None:
         log.info("not published: %s is hidden (a dot file or folder)", hidden.relative_to(NOTES).as_posix())
     # The fingerprint taken before the notes were read: a save while the cleanup ran differs
     # from it, so the next build makes the pages again.
+    present = _files_under(str(docs))
+    # Every file in docs/ now: its digest if the cleanup wrote it, "" if someone else did.
+    as_written = {name: files.get(name, "") for name in (os.path.relpath(path, docs) for path in present)}
     try:
-        STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": pages_fingerprint(docs)}))
+        STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": _fingerprint(present), "docs": as_written}))
     except OSError as err:
         # Only a shortcut for the next build: without it, that build reads the notes again.
         log.info("notes: cannot record what the pages were made from in %s (%s); make the project "
@@ -107,8 +115,12 @@ def pages_fingerprint(docs: Path) -> str:
     """The generated pages as they lie: a page edited or deleted by hand is made again. Their
     names, sizes and times only: the cleanup wrote them; reading 10,000 pages on every build
     would cost more than the check saves."""
+    return _fingerprint(_files_under(str(docs)))
+
+
+def _fingerprint(paths: list[str]) -> str:
     digest = hashlib.sha256()
-    for path in _files_under(str(docs)):
+    for path in paths:
         info = os.stat(path)
         digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
@@ -137,6 +149,11 @@ def _collect(folder: str, found: list[str]) -> None:
 
 def _current(docs: Path) -> dict:
     return {"inputs": inputs_fingerprint(), "pages": pages_fingerprint(docs)}
+
+
+def _unchanged(recorded: dict, current: dict) -> bool:
+    """Whether the pages were made from these inputs and lie as they were made."""
+    return all(recorded.get(key) == value for key, value in current.items())
 
 
 def _recorded() -> dict:
@@ -206,15 +223,13 @@ class _DocsEdits(FileSystemEventHandler):
 def _made_by_cleanup(path: str) -> bool:
     if path not in _made:
         return path in _removed and not os.path.exists(path)
+    from notesite import file_digest   # imported already: the cleanup made `path`
+
     try:
-        with open(path, "rb") as handle:
-            return _digest(handle.read()) == _made[path]
-    except OSError:
-        return False         # a page of the notes gone: made again by the next build
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+        with open(path, encoding="utf-8") as handle:
+            return file_digest(handle.read()) == _made[path]
+    except (OSError, UnicodeDecodeError):
+        return False         # a page of the notes gone (made again by the next build), or not ours
 
 
 class _NotesReturn(FileSystemEventHandler):

@@ -2,8 +2,8 @@
 
 from .errors import NotesError
 
-__all__ = ["NotesError", "Site", "build", "check_writable", "registry_is_stale", "site_from_lines", "stale_files", "write",
-           "write_registry"]
+__all__ = ["NotesError", "Site", "build", "check_writable", "file_digest", "registry_is_stale", "site_from_lines",
+           "stale_files", "write", "write_registry"]
 
 
 def __getattr__(name: str):

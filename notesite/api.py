@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import functools
 import os
 import re
@@ -162,10 +163,27 @@ class _Changes(NamedTuple):
     foreign: list[str]    # those of them the notes give, that exist and were not written by this tool
 
 
-def _changes(site: Site, out: Path) -> _Changes:
+def file_digest(text: str) -> str:
+    """A generated file's digest, as `write` compares it with `as_left`."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _changes(site: Site, out: Path, as_left: dict[str, str] | None = None) -> _Changes:
     """How `out` differs from the notes. The folder is listed once, so that only files that
     exist are opened: at 100 times today's notes, trying to open 10,000 missing files cost
-    more than writing them. A file read to compare is not opened again to see who wrote it."""
+    more than writing them. A file read to compare is not opened again to see who wrote it.
+    With `as_left` (see `write`), nothing is listed or read."""
+    if as_left is not None:
+        stale, foreign = [], []
+        for name, text in site.files.items():
+            known = as_left.get(name)
+            if known == file_digest(text):
+                continue
+            if known == "":
+                foreign.append(name)
+            stale.append(name)
+        stale += sorted(name for name, known in as_left.items() if known and name not in site.files)
+        return _Changes(stale, as_left.keys() & set(stale), foreign)
     present = {name for name in _paths_under(out) if not name.endswith(TEMP_SUFFIX)}
     stale, foreign = [], []
     for name, text in site.files.items():
@@ -191,18 +209,24 @@ def stale_files(site: Site, out: Path) -> list[str]:
     return _changes(site, out).stale
 
 
-def write(site: Site, out: Path) -> list[str]:
+def write(site: Site, out: Path, as_left: dict[str, str] | None = None) -> list[str]:
     """Bring `out` in line with the notes; returns the files changed. All or nothing.
 
     Every file is written beside itself under a temporary name and renamed into place only once
     every write has succeeded, so that a run cut short at any point (Ctrl-C, a full disk)
     leaves each file as it was or as it should be, never half written. A second run at the same
     time waits for the first.
+
+    `as_left`: every file in `out` by name, with its `file_digest` if this tool wrote it and ""
+    if not, as the last write left the folder, for a caller that knows nothing touched it since
+    (the names, sizes and times of its files are as they were then). The folder is then neither
+    listed nor read: a save at 30 times today's notes read 2,900 files to find the few it changed.
     """
     os.makedirs(out, exist_ok=True)
     with _lock(out):
-        _remove_leftovers(out)
-        changed, existing, foreign = _changes(site, out)
+        if as_left is None:
+            _remove_leftovers(out)   # (a folder as the last write left it has none)
+        changed, existing, foreign = _changes(site, out, as_left)
         if not changed:
             return []
         if foreign:

@@ -128,8 +128,8 @@ def test_a_save_while_the_pages_are_made_is_picked_up_by_the_next_build(tmp_path
     notes = project / "notes" / "notes.txt"
     made_from = notesite.write
 
-    def saved_meanwhile(site, out):   # the author saves after the notes were read, before the build ends
-        changed = made_from(site, out)
+    def saved_meanwhile(site, out, as_left=None):   # the author saves after the notes were read, before the build ends
+        changed = made_from(site, out, as_left)
         notes.write_text(notes.read_text() + "- saved during the build\n")
         return changed
 
@@ -229,3 +229,15 @@ def test_a_build_that_reads_back_what_the_last_one_kept_gives_the_same_site(tmp_
     assert sites[0] == sites[1]
     ec2 = sites[1][Path("ec2/index.html")]
     assert b"&lt;img src=x onerror=alert(1)&gt;" in ec2 and b"<img src=x" not in ec2 and b'href="javascript' not in ec2
+
+
+def test_a_page_written_by_hand_before_the_last_build_is_never_overwritten_by_the_next(tmp_path):
+    # The build after a notes save knows docs/ as the last one left it, hand-written pages too
+    project = make_project(tmp_path / "project", {"notes.txt": "## EC2\n\nLaunch\n- pick a type\n"})
+    (project / "docs" / "mine.md").write_text("# My own page\n")
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    assert json.loads((project / ".notes-built").read_text())["docs"]["mine.md"] == ""   # known, not written
+    (project / "notes" / "notes.txt").write_text("## EC2\n\nLaunch\n- pick a type\n\n## Mine\n\nOwn\n- words\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "docs/mine.md: exists and was not generated from the notes" in result.stderr
+    assert (project / "docs" / "mine.md").read_text() == "# My own page\n"

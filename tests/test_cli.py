@@ -322,3 +322,50 @@ def test_a_run_killed_at_any_point_leaves_old_or_new_files_and_the_next_run_succ
     assert notesite.write(site, docs) is not None
     assert notesite.stale_files(site, docs) == []
     assert not list(docs.rglob("*.notesite-tmp"))
+
+
+def _as_left(site, docs, hand_made=()):
+    """What a caller that saw the last write would pass: every file, "" for those not written."""
+    from notesite import file_digest
+
+    return {**{name: file_digest(text) for name, text in site.files.items()}, **{name: "" for name in hand_made}}
+
+
+def test_a_write_told_how_it_left_the_folder_reads_nothing_and_changes_what_a_full_one_would(work):
+    import notesite
+
+    docs = work / "docs"
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block\n\n## AMI\nSharing\n- share it\n")
+    first = notesite.build(work / "notes")
+    notesite.write(first, docs)
+    (work / "notes" / "n.txt").write_text("## EC2\nSpot Block\n- block of one to six hours\n\n## S3\nVersioning\n- on\n")
+    second = notesite.build(work / "notes")
+    expected = sorted(notesite.stale_files(second, docs))
+    real_open = open
+
+    def write_only(file, *args, **kwargs):
+        assert isinstance(file, int), f"{file} was opened by name"   # (a file written is opened by its descriptor)
+        return real_open(file, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        # Neither listed nor read: only written, renamed and removed
+        patch.setattr("builtins.open", write_only)
+        patch.setattr(os, "walk", None)
+        changed = notesite.write(second, docs, _as_left(first, docs, hand_made=["about.md"]))
+    assert sorted(changed) == expected and "ami.md" in changed and "s3.md" in changed
+    assert notesite.stale_files(second, docs) == []
+
+
+def test_a_write_told_how_it_left_the_folder_never_overwrites_a_hand_written_page(work):
+    import notesite
+
+    docs = work / "docs"
+    (work / "notes" / "n.txt").write_text("## EC2\nA\n- a\n")
+    first = notesite.build(work / "notes")
+    notesite.write(first, docs)
+    (docs / "mine.md").write_text("# My own page\n")
+    (work / "notes" / "n.txt").write_text("## EC2\nA\n- a\n\n## Mine\nB\n- b\n")
+    before = snapshot(docs)
+    with pytest.raises(notesite.NotesError, match="mine.md: exists and was not generated from the notes"):
+        notesite.write(notesite.build(work / "notes"), docs, _as_left(first, docs, hand_made=["mine.md"]))
+    assert snapshot(docs) == before
