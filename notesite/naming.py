@@ -171,6 +171,7 @@ def _longest_name() -> int:
     return max((len(name) for name in _distinctive()), default=0)
 
 
+@functools.lru_cache(maxsize=4096)   # a server's builds ask it of the same headings at every save
 def _whole_name(typed: str) -> data.Service | None:
     if not typed:
         return None
