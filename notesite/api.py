@@ -57,7 +57,7 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     links = linker(pages, [lines[0].path for lines in notes if lines])
     files = {page_file(p): render_page(p, links, aliases) for p in pages}
     files.update(_share_pages(pages, aliases))
-    files[HOME] = render_home(title_lines, pages)
+    files[HOME] = render_home(title_lines, pages, links)
     files[NAV_FILE] = render_nav(pages)
     files[GLOSSARY_FILE] = render_glossary()
     files[ENGLISH_FILE] = render_english()

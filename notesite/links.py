@@ -117,6 +117,14 @@ class SectionLinks:
         return spans
 
 
+class HomeLinks(SectionLinks):
+    """The home page's: the author's own links lead where their targets now are; no mention is
+    linked (the home page lists every page and topic already)."""
+
+    def __call__(self, prose: str) -> list[tuple[int, int, str]]:
+        return []
+
+
 def _heading_id(anchor: str) -> str:
     """A link's id of a heading as GitHub would give it: Bitbucket's without its prefix."""
     return anchor[len(BITBUCKET_ID_PREFIX):] if anchor.startswith(BITBUCKET_ID_PREFIX) else anchor

@@ -312,6 +312,9 @@ def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple
     table of contents, when every other heading is deeper. They head the home page."""
     headings = [i for i in items if isinstance(i, Heading)]
     first = next((i for i in items if not isinstance(i, SourceLine) or not i.blank), None)
+    contents = _leading_contents(items, first)
+    if contents is not None:
+        return contents
     if not isinstance(first, Heading) or len(headings) < 2 or any(h.level <= first.level for h in headings[1:]):
         return [], items
     named = naming.service_named(first.title)
@@ -341,6 +344,24 @@ def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple
         # is not searched).
         return [], items
     return title_lines, items[:position] + items[end:]
+
+
+def _leading_contents(items: list[Item], first: Item | None) -> tuple[list[SourceLine], list[Item]] | None:
+    """A file that opens with its table of contents ("# Contents", then only links, as many
+    README files do, whatever the levels of the headings after it): the contents head the home
+    page, where each link leads to its section, rather than making a page of their own."""
+    if not isinstance(first, Heading) or first.title.strip().lower() not in CONTENTS_TITLES:
+        return None
+    position = items.index(first)
+    end = position + 1
+    while end < len(items) and isinstance(items[end], SourceLine) and not banner.is_run(items[end]):
+        end += 1
+    entries = [item for item in items[position + 1:end] if not item.blank]  # type: ignore[union-attr]
+    if not entries or not all(CONTENTS_ENTRY.match(entry.text) for entry in entries):  # type: ignore[union-attr]
+        return None
+    if end < len(items) and isinstance(items[end], SourceLine):
+        end += 1   # the rule that closes the contents ("* * *"), with them
+    return [first.line, *entries], items[:position] + items[end:]  # type: ignore[list-item]
 
 
 def _kicker(body: list[Item]) -> SourceLine | None:

@@ -12,7 +12,7 @@ from .assemble import Page, Topic
 from .inline import LinkFinder, escape, longest_backtick_run, normalizer
 from .anchors import Alias
 from .history import SOURCES_FILE
-from .links import HOME, Linker
+from .links import HOME, HomeLinks, Linker
 from .outline import CONTENTS_TITLES
 from .shapes import BULLET, HEADING, Node
 from .source import SourceLine
@@ -292,9 +292,13 @@ def render_sections(pages: list[Page]) -> str:
     return f"// {GENERATED_NOTE}\nself.NOTES_SECTIONS = {json.dumps(parents, separators=(',', ':'))};\n"
 
 
-def render_home(title_lines: list[SourceLine], pages: list[Page]) -> str:
-    """The home page: every service, a line about it and links to all its topics."""
+def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker | None = None) -> str:
+    """The home page: every service, a line about it and links to all its topics. The file's
+    title lines (its title, introduction, table of contents) head it; `linker` leads the
+    author's links in them to the sections they name."""
     norm = normalizer()
+    links = HomeLinks(linker, "", "") if linker is not None else None
+    indents: list[int] = []   # how far in each open item of a table of contents was typed
     topics = sum(len(p.topics) for p in pages)
     counts = f"{_count(len(pages), 'page')} and {_count(topics, 'topic')}"
     # The home page lists every topic's name: kept out of search, where it would match everything.
@@ -304,15 +308,24 @@ def render_home(title_lines: list[SourceLine], pages: list[Page]) -> str:
         bullet = BULLET.match(line.text)
         heading = HEADING.match(line.text)
         if bullet:
-            # A file's table of contents: its links to "#s3" land on this page's service headings.
-            out[-1:] = [] if out[-1] == "" and out[-2].startswith("- ") else out[-1:]
-            out += [f"- {norm.markdown(bullet['text'])}", ""]
+            # A file's table of contents, nested as typed: its links lead to the pages and
+            # sections they name ("#s3", "#backup--restore").
+            if index and BULLET.match(title_lines[index - 1].text):
+                out.pop()
+            else:
+                indents = []
+            while indents and indents[-1] >= len(bullet["indent"]):
+                indents.pop()
+            marks = bullet["marks"].strip()
+            marker = marks if marks[0].isdigit() else "-"
+            out += [INDENT * len(indents) + f"{marker} {norm.markdown(bullet['text'], links)}", ""]
+            indents.append(len(bullet["indent"]))
         elif heading and heading["title"].strip().lower() in CONTENTS_TITLES:
             out += [norm.markdown(heading["title"].strip()), ""]
         elif heading or index == 0:
-            out += [f"Notes: {norm.markdown(heading['title'] if heading else line.text.strip())}", ""]
+            out += [f"Notes: {norm.markdown(heading['title'] if heading else line.text.strip(), links)}", ""]
         else:
-            out += [norm.markdown(line.text.strip()), ""]
+            out += [norm.markdown(line.text.strip(), links), ""]
     out += [f"{counts}. Search from the box above; "
             "every heading has a link you can copy and share.", ""]
     for page in pages:

@@ -101,12 +101,12 @@ def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it
              "# Disaster Recovery\n\n- kinds\n\n## Backup & Restore\n\n- cheap\n\n"
              "# Elastic Load Balancers (ELB)\n\n- spread load\n\n## Stickiness\n\n- cookies\n")
     site = site_from_text(notes, "notes/n.md")
-    contents = site.files["contents.md"]
-    # GitHub's ids of the headings as typed, to the pages and sections they became; a heading
-    # on the same page, or none, as typed
+    # The file opens with its contents: they head the home page, not a page of their own. GitHub's
+    # ids of the headings as typed lead to the pages and sections they became; none, as typed
     # (As in notes that use both "#" and "##" for pages, each heading here is a page.)
-    assert ("- [Backup & Restore](backup-restore.md)\n- [Load balancers](elastic-load-balancing.md)\n"
-            "- [Stickiness](stickiness.md)\n- [Top](#contents)\n- [Nowhere](#no-such-heading)\n") in contents
+    assert "contents.md" not in site.files
+    assert ("Contents\n\n- [Backup & Restore](backup-restore.md)\n- [Load balancers](elastic-load-balancing.md)\n"
+            "- [Stickiness](stickiness.md)\n- [Top](#contents)\n- [Nowhere](#no-such-heading)\n") in site.files["index.md"]
 
 
 def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home():
@@ -122,3 +122,16 @@ def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home()
     # table of contents was the file's top: the home page; a file of another name, as typed
     assert ("- [Versioning](versioning.md), [this file](index.md), [back to the top](index.md), "
             "[stickiness](stickiness.md), [other notes](other.md#versioning)") in page
+
+
+def test_a_file_that_opens_with_its_contents_shows_them_on_the_home_page_nested_as_typed():
+    from conftest import site_from_text
+
+    notes = ("# Table of Contents\n\n1. [Storage](README.md#markdown-header-storage)\n"
+             "    * [Classes](README.md#markdown-header-classes)\n    * [Lifecycle](#lifecycle)\n"
+             "2. [Queues](README.md#markdown-header-sqs)\n\n* * *\n\n## Storage\n\nS3 keeps objects.\n\n"
+             "### Classes\n\n- Standard\n\n### Lifecycle\n\n- moves objects\n\n## SQS\n\n- queues\n")
+    site = site_from_text(notes, "notes/README.md")
+    assert [page.title for page in site.pages] == ["Storage", "SQS"]
+    assert ("Table of Contents\n\n1. [Storage](storage.md)\n    - [Classes](storage.md#classes)\n"
+            "    - [Lifecycle](storage.md#lifecycle)\n2. [Queues](sqs.md)\n") in site.files["index.md"]
