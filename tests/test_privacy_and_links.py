@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BASE
+from conftest import BASE, site_from_text
 
 
 @pytest.mark.browser
@@ -83,8 +83,6 @@ def test_cross_links_connect_the_pages(real_site):
 
 
 def test_a_link_to_one_of_the_author_s_notes_files_leads_to_its_page_here():
-    from conftest import site_from_text
-
     notes = ("# Lambda\n\nSee [Beanstalk](../elastic-beanstalk.md), [versions](s3.md#versioning), "
              "[the list](/compute/eks.md), [readme](README.md) and [a page](https://example.org/a.md)\n\n"
              "# S3\n\n## Versioning\n\n- keeps versions\n\n# Elastic Beanstalk\n\n- deploys apps\n\n# EKS\n\n- clusters\n")
@@ -94,8 +92,6 @@ def test_a_link_to_one_of_the_author_s_notes_files_leads_to_its_page_here():
 
 
 def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it_now_stands():
-    from conftest import site_from_text
-
     notes = ("# Contents\n\n- [Backup & Restore](#backup--restore)\n- [Load balancers](#elastic-load-balancers-elb)\n"
              "- [Stickiness](#stickiness)\n- [Top](#contents)\n- [Nowhere](#no-such-heading)\n\n"
              "# Disaster Recovery\n\n- kinds\n\n## Backup & Restore\n\n- cheap\n\n"
@@ -110,8 +106,6 @@ def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it
 
 
 def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home():
-    from conftest import site_from_text
-
     # Bitbucket gives a heading GitHub's id behind "markdown-header-"
     notes = ("# S3\n\n- [Versioning](README.md#markdown-header-versioning), [this file](README.md), "
              "[back to the top](README.md#markdown-header-table-of-contents), "
@@ -125,8 +119,6 @@ def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home()
 
 
 def test_a_file_that_opens_with_its_contents_shows_them_on_the_home_page_nested_as_typed():
-    from conftest import site_from_text
-
     notes = ("# Table of Contents\n\n1. [Storage](README.md#markdown-header-storage)\n"
              "    * [Classes](README.md#markdown-header-classes)\n    * [Lifecycle](#lifecycle)\n"
              "2. [Queues](README.md#markdown-header-sqs)\n\n* * *\n\n## Storage\n\nS3 keeps objects.\n\n"
