@@ -70,11 +70,11 @@ def on_pre_build(config, **kwargs) -> None:
         log.info("regenerated from the notes: %s", ", ".join(changed))
     for hidden in hidden_notes(NOTES):
         log.info("not published: %s is hidden (a dot file or folder)", hidden.relative_to(NOTES).as_posix())
-    # The fingerprint taken before the notes were read: a save while the cleanup ran differs
-    # from it, so the next build makes the pages again.
     present = _files_under(str(docs))
     # Every file in docs/ now: its digest if the cleanup wrote it, "" if someone else did.
     as_written = {name: files.get(name, "") for name in (os.path.relpath(path, docs) for path in present)}
+    # The inputs' fingerprint taken before the notes were read: a save while the cleanup ran
+    # differs from it, so the next build makes the pages again.
     try:
         STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": _fingerprint(present), "docs": as_written}))
     except OSError as err:
