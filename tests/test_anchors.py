@@ -240,3 +240,12 @@ def test_why_an_id_was_given_stays_in_the_registry_on_the_next_run():
     again = _build(notes, first.registry)
     assert again.registry_text == first.registry_text
     assert "why:" in again.registry_text
+
+
+def test_the_registry_is_parsed_once_for_the_same_text_and_again_once_it_changes(tmp_path):
+    path = tmp_path / "anchors.yaml"
+    path.write_text("ec2:\n  spot-block:\n    title: Spot Block\n    words: blocks\n")
+    first = load(path)
+    assert load(path) is first
+    path.write_text("ec2:\n  spot-block:\n    title: Spot Block\n    words: blocks of hours\n")
+    assert load(path).entries["ec2"]["spot-block"]["words"] == "blocks of hours"
