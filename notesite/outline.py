@@ -414,7 +414,9 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
                 list_parent = node if bullet["text"].rstrip().endswith(":") else None
                 continue
             hashed = HASH_BULLET.match(line.text) if previous is not None and previous.kind == "bullet" else None
-            if hashed:
+            # (Over a line of prose or a command it is the author's own "#": a shell comment.)
+            if hashed and (following is None or isinstance(following, SourceLine)
+                           and (BULLET.match(following.text) or HASH_BULLET.match(following.text))):
                 nodes.append(Node("bullet", line, hashed["text"], indent=len(hashed["indent"])))
                 continue
             first = line.text.lstrip()[:1]

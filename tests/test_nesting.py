@@ -166,8 +166,10 @@ def test_a_list_of_service_names_a_line_each_has_no_title():
 def test_a_hash_typed_as_a_bullet_under_a_bullet_nests_as_typed():
     notes = ("## DynamoDB\n\nKeys\n- Primary keys\n\t* Two kinds of key.\n\t\t# Simple - one attribute\n"
              "\t\t\t* hashed to pick a partition\n\t\t# Composite - two attributes\n\t\t\t* sorted in a partition\n"
-             "- Indexes\n\nA note\n\t# not under a bullet: the author's own text\n")
+             "- Indexes\n\nA note\n\t# not under a bullet: the author's own text\n\n"
+             "- Install\n    # update first\n    sudo yum update\n")
     page = site_from_text(notes).files["dynamodb.md"]
     assert _parents(page) == {"Primary": None, "Two": "Primary", "Simple": "Two", "hashed": "Simple",
-                              "Composite": "Two", "sorted": "Composite", "Indexes": None}
+                              "Composite": "Two", "sorted": "Composite", "Indexes": None, "Install": None}
     assert "\\# not under a bullet: the author's own text" in page
+    assert "\\# update first" in page   # over a command: a shell comment, as typed
