@@ -182,8 +182,8 @@ def _is_a_name(lowered: str) -> bool:
     left as typed, in prose; set as code it would read as something to type at a prompt."""
     if not lowered.isalpha():
         return False
-    known = spelling.speller().known
-    return lowered in known or (lowered.endswith("s") and lowered[:-1] in known) \
+    listed = spelling.speller().listed
+    return listed(lowered) or (lowered.endswith("s") and listed(lowered[:-1])) \
         or lowered in _service_names_run_together()
 
 

@@ -96,13 +96,15 @@ class Speller:
     def may_fix(self, text: str, ignore: frozenset[str] = frozenset()) -> bool:
         """False when every word of the text is known (or in `ignore`): most pages, checked at
         once, with a looser pattern than the fix's own, so that it never says False wrongly."""
-        unknown = {word.lower() for word in ANY_WORD.findall(text)} - self.known - ignore
+        unknown = {word for word in {word.lower() for word in ANY_WORD.findall(text)} - ignore
+                   if not self.listed(word)}
         # (Asked as if typed in lower case: the widest the fixes go, so False is never wrong.)
         return any(self.clear_fix(word) is not None for word in unknown)
 
-    @functools.cached_property
-    def known(self) -> frozenset[str]:
-        return frozenset(self.frequency) | self.vocabulary
+    def listed(self, lowered: str) -> bool:
+        """Whether a lower-case word is on the English list or the project's own, as spelt.
+        (Asked of both rather than of one set of both: that set cost 0.02 s a process.)"""
+        return lowered in self.frequency or lowered in self.vocabulary
 
     def _replace(self, match: re.Match[str]) -> str:
         typed = match.group(0)
