@@ -61,7 +61,7 @@ def _read(path: Path) -> bytes:
 
 def _keep(path: Path, data: bytes) -> None:
     try:
-        temp = path.with_name(path.name + ".tmp")
+        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")   # (two builds at once: two files)
         temp.write_bytes(data)
         os.replace(temp, path)
     except OSError as err:

@@ -45,7 +45,7 @@ class TextMemo:
         if used.keys() == self._saved.keys():
             return
         self._saved = used
-        temp = self.path.with_name(self.path.name + ".tmp")
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")   # (two builds at once: two files)
         with contextlib.suppress(OSError):
             temp.write_bytes(marshal.dumps((FORMAT, self.version, used)))
             os.replace(temp, self.path)
