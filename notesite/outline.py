@@ -30,7 +30,8 @@ ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # A heading that is only a link: "## [Up one level](../README.md)", "# [Home](index.md)".
 ONLY_A_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 # A line of a table of contents: "- [EC2](#ec2)", "1. [S3](s3.md)".
-CONTENTS_ENTRY = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]*\]\([^)]*\)\s*$")
+CONTENTS_ENTRY = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*\[[^\]]*\]\((?P<url>[^)]*)\)\s*$")
+URL_SCHEME = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")   # "https:", "mailto:": a link out of the notes
 # Headings that list the file's contents, not notes: they and their lines head the whole file.
 CONTENTS_TITLES = frozenset({"contents", "table of contents", "toc", "index", "outline"})
 # Markdown a CommonMark parser is asked to find blocks in: fences, tables, indented code.
@@ -357,7 +358,11 @@ def _leading_contents(items: list[Item], first: Item | None) -> tuple[list[Sourc
     while end < len(items) and isinstance(items[end], SourceLine) and not banner.is_run(items[end]):
         end += 1
     entries = [item for item in items[position + 1:end] if not item.blank]  # type: ignore[union-attr]
-    if not entries or not all(CONTENTS_ENTRY.match(entry.text) for entry in entries):  # type: ignore[union-attr]
+    # Links into the notes ("#s3", "README.md#preface", "ec2.md"), over headings they lead to:
+    # a "# Index" of web addresses alone is a page of bookmarks, and stays one.
+    if not entries or not all((entry := CONTENTS_ENTRY.match(item.text)) and not URL_SCHEME.match(entry["url"])
+                              for item in entries) \
+            or not any(isinstance(item, Heading) for item in items[end:]):  # type: ignore[union-attr]
         return None
     if end < len(items) and isinstance(items[end], SourceLine):
         end += 1   # the rule that closes the contents ("* * *"), with them

@@ -127,3 +127,14 @@ def test_a_file_that_opens_with_its_contents_shows_them_on_the_home_page_nested_
     assert [page.title for page in site.pages] == ["Storage", "SQS"]
     assert ("Table of Contents\n\n1. [Storage](storage.md)\n    - [Classes](storage.md#classes)\n"
             "    - [Lifecycle](storage.md#lifecycle)\n2. [Queues](sqs.md)\n") in site.files["index.md"]
+
+
+@pytest.mark.parametrize("notes", [
+    # web addresses: a page of bookmarks
+    "# Index\n\n- [AWS docs](https://docs.aws.amazon.com)\n- [Blog](https://aws.amazon.com/blogs)\n\n# S3\n\n- buckets\n",
+    # no heading after it for the links to lead to
+    "# Contents\n\n- [EC2 notes](ec2.md)\n- [S3 notes](s3.md#versioning)\n",
+])
+def test_a_list_of_links_that_is_not_the_file_s_contents_stays_a_page(notes):
+    site = site_from_text(notes, "notes/README.md")
+    assert site.pages[0].title in ("Index", "Contents")
