@@ -99,8 +99,11 @@ class SectionLinks:
         """Where a link to a heading of the author's one file leads ("#backup--restore", as
         GitHub makes ids, from a table of contents): that section, now perhaps on another page."""
         target = self.linker.sections.get(_heading_id(anchor))
-        if target is None or target.page == self.page:
-            return None      # (a section of this page: the link works as typed)
+        if target is None:
+            return None
+        if target.page == self.page:
+            # A section of this page: by its id here ("#backup--restore" is "#backup-restore").
+            return f"#{target.anchor}" if target.anchor and target.anchor != anchor else None
         return target.url()
 
     def __call__(self, prose: str) -> list[tuple[int, int, str]]:

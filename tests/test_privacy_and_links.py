@@ -138,3 +138,12 @@ def test_a_file_that_opens_with_its_contents_shows_them_on_the_home_page_nested_
 def test_a_list_of_links_that_is_not_the_file_s_contents_stays_a_page(notes):
     site = site_from_text(notes, "notes/README.md")
     assert site.pages[0].title in ("Index", "Contents")
+
+
+def test_a_link_to_a_heading_of_the_same_page_leads_to_its_id_here():
+    # GitHub's id and Bitbucket's of headings that stand on this same page
+    notes = ("# S3\n\n- see [Backup](#backup--restore) and [versions](#markdown-header-versioning)\n\n"
+             "## Backup & Restore\n\n- cheap\n\n## Versioning\n\n- keeps versions\n")
+    page = site_from_text(notes, "notes/README.md").files["s3.md"]
+    assert "- see [Backup](#backup-restore) and [versions](#versioning)\n" in page
+    assert "{#backup-restore}" in page and "{#versioning}" in page
