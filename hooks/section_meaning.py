@@ -34,10 +34,11 @@ def on_post_build(config, **kwargs) -> None:
         raise PluginError(f"search: {err}") from None
     site = Path(config["site_dir"])
     index = (site / "search" / "search_index.json").read_bytes()
-    data = meaning.vectors_kept_for(index, _read(LAST))
+    digest = meaning.index_digest(index)
+    data = meaning.vectors_kept_for(digest, _read(LAST))
     if data is None:
         data = _vectors(index)
-        _keep(LAST, meaning.keep_vectors(index, data))
+        _keep(LAST, meaning.keep_vectors(digest, data))
     (site / OUT).write_bytes(data)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import functools
 import os
 import re
@@ -20,6 +19,7 @@ from .anchors import Registry
 from .assemble import Page, Topic, assemble
 from .errors import NotesError
 from .links import linker
+from .memo import text_digest
 from .outline import outline
 from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, SOURCES_FILE,
                      page_file, render_english, render_glossary, render_home, render_nav, render_page,
@@ -165,7 +165,7 @@ class _Changes(NamedTuple):
 
 def file_digest(text: str) -> str:
     """A generated file's digest, as `write` compares it with `as_left`."""
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return text_digest(text).hex()
 
 
 def _changes(site: Site, out: Path, as_left: dict[str, str] | None = None) -> _Changes:

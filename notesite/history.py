@@ -23,6 +23,7 @@ from typing import Callable
 from .sanitize import clean
 
 SOURCES_FILE = "assets/sources.json"   # written by the cleanup (render_sources), read here
+DAY = "%Y-%m-%d"   # a change's day, as the pages and the feed show it
 RECENT_SECTIONS = 10
 FEED_ENTRIES = 30
 UNCOMMITTED = "0" * 40
@@ -69,7 +70,7 @@ class Section:
 
     @property
     def date(self) -> str:
-        return _utc(self.changed.when).strftime("%Y-%m-%d") if self.changed else ""
+        return _utc(self.changed.when).strftime(DAY) if self.changed else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,7 @@ def _changed(change: LineChange) -> str:
     # In <bdi>: a name in a right-to-left script never reorders the words around it.
     who = f" by <bdi>{html.escape(name)}</bdi>" if name else ""
     when = _utc(change.when)
-    return f'<time datetime="{when.isoformat()}">Changed {when.strftime("%Y-%m-%d")}</time>{who}'
+    return f'<time datetime="{when.isoformat()}">Changed {when.strftime(DAY)}</time>{who}'
 
 
 def _utc(seconds: int) -> datetime:

@@ -21,11 +21,11 @@ MAX_TOPIC_WORDS = 4
 PLAIN_TITLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]*[A-Za-z0-9]$")
 QUESTION = re.compile(r"^(how|what|why|which|where|when)\b", re.IGNORECASE)
 SEPARATOR = re.compile(r"^[\s\-:]+")
-# A link the author made to a notes file by its path ("../compute/eks.md", "s3.txt#versioning"):
-# no scheme, a notes file's suffix.
 HOME = "index.md"   # the home page's file, where a link to the whole notes file leads
 # Bitbucket's id for a heading is GitHub's with this in front ("#markdown-header-versioning").
 BITBUCKET_ID_PREFIX = "markdown-header-"
+# A link the author made to a notes file by its path ("../compute/eks.md", "s3.txt#versioning"):
+# no scheme, a notes file's suffix.
 NOTES_FILE_LINK = re.compile(r"^(?![A-Za-z][A-Za-z0-9+.-]*:)[^#?]*?(?P<stem>[^/#?]+)\.(?:md|markdown|txt|org)"
                              r"(?:#(?P<anchor>[^?]*))?$", re.IGNORECASE)
 

@@ -111,16 +111,20 @@ def _packed(vector) -> bytes:
     return struct.pack("<f", scale) + array("b", (round(v / scale) for v in values)).tobytes()
 
 
-def vectors_kept_for(index: bytes, kept: bytes) -> bytes | None:
-    """The vectors file the last build made, if it was made from this very search index (a
-    build with unchanged notes: its index is the same, byte for byte); else None."""
-    digest = hashlib.sha256(index).digest()
+def index_digest(index: bytes) -> bytes:
+    """A search index's digest, under which the vectors file made from it is kept."""
+    return hashlib.sha256(index).digest()
+
+
+def vectors_kept_for(digest: bytes, kept: bytes) -> bytes | None:
+    """The vectors file the last build made, if it was made from the search index of this
+    `index_digest` (a build with unchanged notes: its index is the same, byte for byte); else None."""
     return kept[len(digest):] if len(kept) > len(digest) and kept[:len(digest)] == digest else None
 
 
-def keep_vectors(index: bytes, data: bytes) -> bytes:
+def keep_vectors(digest: bytes, data: bytes) -> bytes:
     """What `vectors_kept_for` reads back: the vectors file under its index's digest."""
-    return hashlib.sha256(index).digest() + data
+    return digest + data
 
 
 def read_cache(data: bytes) -> dict[bytes, bytes]:

@@ -20,6 +20,11 @@ from typing import Callable
 FORMAT = 1   # of the file: (FORMAT, version, {digest: output})
 
 
+def text_digest(text: str) -> bytes:
+    """A text's digest: a memo's key for it, and (in hex) a written file's (`api.file_digest`)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 class TextMemo:
     """One function's outputs, by the digest of each input; `version` names the function."""
 
@@ -29,7 +34,7 @@ class TextMemo:
         self._used: dict[bytes, str] = {}
 
     def __call__(self, function: Callable[[str], str], text: str) -> str:
-        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        key = text_digest(text)
         out = self._used.get(key)
         if out is None:
             out = self._saved.get(key)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import banner, bare_json, naming
 from .bare_lines import bare_service_headings
-from .shapes import BULLET, HASH_BULLET, HEADING, Block, Heading, Item, Node, title_like
+from .shapes import BULLET, HASH_BULLET, HEADING, Block, Heading, Item, Node, depth_under, title_like
 from .source import SourceLine
 from .topics import MAX_BARE_TITLE_WORDS, is_definition, split_title, titles_list, topic_kind, word_count
 
@@ -491,7 +491,4 @@ def _nest(nodes: list[Node]) -> None:
         if node.kind != "bullet":
             outer, depth = [], -1
             continue
-        while outer and outer[-1] >= node.indent:
-            outer.pop()
-        depth = node.depth = min(len(outer), MAX_DEPTH)
-        outer.append(node.indent)
+        depth = node.depth = min(depth_under(outer, node.indent), MAX_DEPTH)

@@ -24,6 +24,17 @@ BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>[=-]>[ \t]*(?=[^\s>=])|(?:(?:-|â
 # "\t\t# Simple: one attribute"). Never a heading there: notes indent no heading under an item.
 HASH_BULLET = re.compile(r"^(?P<indent>[ \t]+)#[ \t]+(?P<text>[^\s#].*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
+
+
+def depth_under(outer: list[int], indent: int) -> int:
+    """An item's depth in its list: its parent is the nearest earlier item typed further out,
+    whatever the widths (two spaces, four, a tab). `outer` holds how far in each open item was
+    typed, outermost first; the item is added to it."""
+    while outer and outer[-1] >= indent:
+        outer.pop()
+    depth = len(outer)
+    outer.append(indent)
+    return depth
 MAX_TITLE_WORDS = 10     # an underlined or framed line this long is a title
 
 

@@ -68,7 +68,7 @@ class Speller:
 
     def knows(self, word: str) -> bool:
         lowered = word.lower()
-        if lowered in self.frequency or lowered in self.vocabulary:
+        if self.listed(lowered):
             return True
         if any(self.frequency.get(base, 0) >= COMMON_BASE for base in _bases(lowered)):
             return True     # "attaches", "rebooting": the list lacks some forms of its words

@@ -83,7 +83,8 @@ def test_the_browser_reads_every_reference_sentence_as_the_build_does(browser):
 
 def test_the_vectors_file_kept_is_read_back_only_for_the_same_search_index():
     index, vectors = b'{"docs": [{"location": "ec2/", "title": "EC2", "text": "x"}]}', b"NSV1 vectors"
-    kept = meaning.keep_vectors(index, vectors)
-    assert meaning.vectors_kept_for(index, kept) == vectors
-    assert meaning.vectors_kept_for(index.replace(b"x", b"y"), kept) is None
-    assert meaning.vectors_kept_for(index, b"") is None and meaning.vectors_kept_for(index, kept[:32]) is None
+    digest = meaning.index_digest(index)
+    kept = meaning.keep_vectors(digest, vectors)
+    assert meaning.vectors_kept_for(digest, kept) == vectors
+    assert meaning.vectors_kept_for(meaning.index_digest(index.replace(b"x", b"y")), kept) is None
+    assert meaning.vectors_kept_for(digest, b"") is None and meaning.vectors_kept_for(digest, kept[:32]) is None
