@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import data, naming, spelling
 from .inline import Segment, normalizer, plain_from, words
 from .outline import Outline
-from .shapes import Node
+from .shapes import GLYPHS, Node
 from .source import SourceLine
 
 MAX_ID_LENGTH = 60
@@ -21,7 +21,7 @@ NOT_SLUG = re.compile(r"[\W_]+")
 # What slugify makes: lower-case letters (of any script) and digits, joined by single hyphens.
 SLUG_FORM = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # A line's bullet marks ("- ", "-x", "• ", "* "), not the "**" of bold text that starts it.
-LEADING_MARKERS = re.compile(r"^(?:[-•]\s*|[*+]\s+)+")
+LEADING_MARKERS = re.compile(rf"^(?:[-{GLYPHS}]\s*|[*+–]\s+)+")
 
 
 @dataclass

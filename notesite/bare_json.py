@@ -13,7 +13,9 @@ import re
 from .source import SourceLine
 
 # A line that may open a JSON block: "{", "[", '{ "Version": ...'.
-OPENING = re.compile(r"^\s*[\[{]\s*(?:\"|[\[{]\s*$|$)")
+# (Blanks as spaces and tabs, never "\s": asked of the whole file at once, "\s" would run on
+# over every blank line below each line, a hundred thousand blank lines read once a line.)
+OPENING = re.compile(r"^[ \t]*+[\[{][ \t]*(?:\"|[\[{][ \t]*$|$)")
 STRING = r'"(?:[^"\\]|\\.)*"'
 VALUE = rf'(?:{STRING}|-?\d[\d.eE+-]*|true|false|null)'
 # One line of JSON as people type it: a key and what follows it, a value, brackets; a trailing

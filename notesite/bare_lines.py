@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import data, naming
-from .shapes import BULLET, HEADING, Heading, Item, title_like
+from .shapes import BULLET, GLYPHS, HEADING, Heading, Item, title_like
 from .source import SourceLine
 from .topics import DEFINITION
 
@@ -76,7 +76,7 @@ def _bullet_section(items: list[Item], index: int) -> str | None:
     """The service's name, when a bullet at the margin (after a blank line) is only that name
     and heads its page: at least MIN_BULLET_SECTION_LINES lines are indented under it."""
     item = items[index]
-    if not isinstance(item, SourceLine) or item.text[:1] not in "*-+•":
+    if not isinstance(item, SourceLine) or item.text[:1] not in "*-+–" + GLYPHS:
         return None
     bullet = BULLET.match(item.text)
     if bullet is None or bullet["indent"]:

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_json, naming
+from . import banner, bare_json, bare_yaml, naming
 from .bare_lines import bare_service_headings
-from .shapes import BULLET, HASH_BULLET, HEADING, Block, Heading, Item, Node, depth_under, title_like
+from .shapes import BULLET, HASH_BULLET, HEADING, MARK, O_BULLET, Block, Heading, Item, Node, depth_under, title_like
 from .source import SourceLine
 from .topics import MAX_BARE_TITLE_WORDS, is_definition, split_title, titles_list, topic_kind, word_count
 
@@ -203,6 +203,7 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
     text = "\n".join(line.text for line in lines)
     blocks = _markdown_blocks(lines, text, markdown)
     blocks.update(bare_json.json_blocks(lines, text, blocks))
+    blocks.update(bare_yaml.yaml_blocks(lines, text, blocks))
     items: list[Item] = []
     index = 0
     # Only where a heading, banner or underline may be is a line looked at twice: one regex
@@ -411,14 +412,19 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
                 marks = bullet["marks"]
                 numbered = marks[0].isalnum()   # "1." or "a.": shown with its number or letter
                 # (An arrow is one mark: "->" counts its dash once, "=>" none, as one level.)
-                extra = len(re.findall(r"[-•*+]", marks.replace("->", "=>"))) - 1
+                extra = len(MARK.findall(marks.replace("->", "=>"))) - 1
                 indent = len(bullet["indent"]) + (0 if numbered else 2 * max(extra, 0))
                 node = Node("bullet", line, bullet["text"], indent=indent,
                             marker=marks.strip()[:-1] + "." if numbered else "-")
                 nodes.append(node)
                 list_parent = node if bullet["text"].rstrip().endswith(":") else None
                 continue
-            hashed = HASH_BULLET.match(line.text) if previous is not None and previous.kind == "bullet" else None
+            under_bullet = previous is not None and previous.kind == "bullet"
+            o_item = O_BULLET.match(line.text) if under_bullet else None
+            if o_item:
+                nodes.append(Node("bullet", line, o_item["text"], indent=len(o_item["indent"])))
+                continue
+            hashed = HASH_BULLET.match(line.text) if under_bullet else None
             # (Over a line of prose or a command it is the author's own "#": a shell comment.)
             if hashed and (following is None or isinstance(following, SourceLine)
                            and (BULLET.match(following.text) or HASH_BULLET.match(following.text))):

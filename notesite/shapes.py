@@ -10,19 +10,27 @@ import re
 from dataclasses import dataclass
 
 from . import banner, naming
+from .inline import SHELL_LINE
 from .source import SourceLine
 
 # "## EC2", "#Scalability": a heading. Not "#1 priority", which is a number, not a heading. A
 # trailing "{#id}" is the id this tool gave it, in a page read back as notes.
 HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?)\s*#*\s*(?:\{#[\w-]+\})?\s*$")
-# A bullet: "-", "•", "*", "+" (a "- -" run counting one level a mark), an arrow typed as one
-# ("=> x", "-> x": the arrow is the bullet), or an ordered item: "1.", "2)", and the lettered
-# "a.", "b)" that notes nest under numbers.
-BULLET = re.compile(r"^(?P<indent>\s*)(?P<marks>[=-]>[ \t]*(?=[^\s>=])|(?:(?:-|•)(?:\s+|(?=[^\s\-•]))|[*+]\s+)+"
+# The bullets that word processors and slides put in front of a line, kept when notes are
+# pasted from them: "•", "◦", "▪", "●", "○", "■", "□", "‣", "►", "➢"... None starts a word.
+GLYPHS = "•◦▪▫‣●○■□►▸▹➢➤"
+# A bullet: "-", a glyph, "*", "+", an en dash with a space ("– x", as Word makes "- x") (a "- -"
+# run counting one level a mark), an arrow typed as one ("=> x", "-> x": the arrow is the
+# bullet), or an ordered item: "1.", "2)", and the lettered "a.", "b)" that notes nest under numbers.
+BULLET = re.compile(rf"^(?P<indent>\s*)(?P<marks>[=-]>[ \t]*(?=[^\s>=])|(?:(?:-|[{GLYPHS}])(?:\s+|(?=[^\s\-{GLYPHS}]))|[*+–]\s+)+"
                     r"|(?:\d{1,9}|[a-z])[.)]\s+)(?P<text>\S.*)$")
+# Every mark a bullet's run may count a level for ("- -", "* -").
+MARK = re.compile(rf"[-*+–{GLYPHS}]")
 # A "#" typed as a bullet: indented, on the line right under a bullet ("\t* Two kinds of key" then
 # "\t\t# Simple: one attribute"). Never a heading there: notes indent no heading under an item.
 HASH_BULLET = re.compile(r"^(?P<indent>[ \t]+)#[ \t]+(?P<text>[^\s#].*)$")
+# Word's "o" for a bullet one level in: indented, right under a bullet ("• Pricing" then "    o Spot").
+O_BULLET = re.compile(r"^(?P<indent>[ \t]+)o[ \t]+(?P<text>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -88,5 +96,6 @@ Item = SourceLine | Heading | Block
 
 def title_like(line: SourceLine) -> bool:
     text = line.text.strip()
-    return bool(text) and not BULLET.match(line.text) and not banner.is_run(line) \
+    # (A command typed at a prompt is never a title: "$ aws s3 ls" names S3 and stays a command.)
+    return bool(text) and not BULLET.match(line.text) and not banner.is_run(line) and not SHELL_LINE.match(text) \
         and not HEADING.match(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None

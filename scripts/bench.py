@@ -272,6 +272,8 @@ HOSTILE = [
     ("heading_chars", (20_000, 200_000), lambda n: "## EC2\n## " + ("word " * (n // 5)) + "\n- x\n"),
     ("nesting_levels", (500, 5_000), lambda n: "## EC2\nTopic\n" + "".join("  " * i + f"- level {i}\n" for i in range(n))),
     ("emphasis_depth", (100, 1_000), lambda n: "## EC2\nTopic\n- " + "*a " * n + "b" + "*" * n + "\n"),
+    # Blank lines inside what may be a YAML block, under a key, and before a bracket.
+    ("blank_lines", (10_000, 100_000), lambda n: "## EC2\nkey:\n  nested: 1\n" + "\n" * n + "  more: 2\n[\n"),
 ]
 
 

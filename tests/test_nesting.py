@@ -173,3 +173,21 @@ def test_a_hash_typed_as_a_bullet_under_a_bullet_nests_as_typed():
                               "Composite": "Two", "sorted": "Composite", "Indexes": None, "Install": None}
     assert "\\# not under a bullet: the author's own text" in page
     assert "\\# update first" in page   # over a command: a shell comment, as typed
+
+
+def test_bullets_pasted_from_a_word_processor_nest_as_typed():
+    notes = ("## EC2\n\n• Instance types:\n    ◦ t3 – burstable\n    ◦ m5\n        ▪ general purpose\n"
+             "• Pricing\n    o On-Demand\n    o Spot\n– Placement groups\n\nA note\n    o not under a bullet\n")
+    page = site_from_text(notes).files["ec2.md"]
+    assert _parents(page) == {"Instance": None, "t3": "Instance", "m5": "Instance", "general": "m5",
+                              "Pricing": None, "On-Demand": "Pricing", "Spot": "Pricing", "Placement": None}
+    # a dash inside a line, and an "o" that no bullet stands over, are the author's text
+    assert "t3 – burstable" in page and "\no not under a bullet" in page
+
+
+def test_a_command_typed_at_a_prompt_over_another_is_never_a_heading():
+    notes = "EC2\n- servers\n\nCloudFormation\n- stacks\n\n$ aws cloudformation deploy --stack-name demo\n$ aws s3 ls\n"
+    site = site_from_text(notes)
+    page = site.files["cloudformation.md"]
+    assert "\n`$ aws cloudformation deploy --stack-name demo`\n" in page and "#aws-cloudformation" not in page
+    assert sorted(n for n in site.files if n.endswith(".md") and "/" not in n) == ["cloudformation.md", "ec2.md", "index.md"]
