@@ -16,8 +16,10 @@ from typing import Iterator, NamedTuple
 from . import data, spelling
 
 VENDOR_PREFIX = re.compile(r"^(?:aws|amazon)\s+", re.IGNORECASE)
-LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\+|\s/\s|\band\b)\s*", re.IGNORECASE)
-PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+# (Only from the end of a word: tried at every blank of a long run, the blanks would be read
+# again from each, the square of the run's length.)
+LIST_SEPARATOR = re.compile(r"(?<!\s)\s*+(?:,|&|\+|(?<=\s)/(?=\s)|\band\b)\s*+", re.IGNORECASE)
+PARENTHESIS = re.compile(r"(?<!\s)\s*+\(([^()]*)\)\s*+$")   # (from a word's end, as LIST_SEPARATOR)
 # A title's own numbering, which names nothing: "1. EC2", "II] Redshift", "a) S3", "3 - SQS".
 ENUMERATOR = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\s*[.)\]:-]\s+(?=\S)", re.IGNORECASE)
 # Where in a long title a name with words around it is looked for ("Notes on VPC peering").

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import banner, bare_json, bare_yaml, naming
 from .bare_lines import bare_service_headings
+from .numbered import numbered_headings
 from .shapes import BULLET, HASH_BULLET, HEADING, MARK, O_BULLET, Block, Heading, Item, Node, depth_under, title_like
 from .source import SourceLine
 from .topics import MAX_BARE_TITLE_WORDS, is_definition, split_title, titles_list, topic_kind, word_count
@@ -45,6 +46,8 @@ MAX_DEPTH = 5
 # Lines under a file's title that still read as its introduction ("My notes for the exam",
 # a line on the course); more are the notes themselves.
 MAX_INTRODUCTION_LINES = 6
+# Lines over a file's first heading that still title it (a title, a subtitle).
+MAX_TITLE_LINES = 2
 
 
 @dataclass
@@ -78,7 +81,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     """
     if markdown:
         lines = _without_front_matter(lines)
-    items = bare_service_headings(scan(lines, markdown))
+    items = bare_service_headings(numbered_headings(scan(lines, markdown)))
     default = naming.service_named(default_title)
     title_lines, items = _file_title(items, default)
     if not levels_as_typed:
@@ -317,6 +320,8 @@ def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple
     contents = _leading_contents(items, first)
     if contents is not None:
         return contents
+    if isinstance(first, SourceLine) and default is None and len(headings) >= 2:
+        return _introduction(items)
     if not isinstance(first, Heading) or len(headings) < 2 or any(h.level <= first.level for h in headings[1:]):
         return [], items
     named = naming.service_named(first.title)
@@ -346,6 +351,20 @@ def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple
         # is not searched).
         return [], items
     return title_lines, items[:position] + items[end:]
+
+
+def _introduction(items: list[Item]) -> tuple[list[SourceLine], list[Item]]:
+    """A title or two over the file's first heading ("My notes for the SysOps exam"): they
+    title the whole file and head the home page, rather than making a page of their own named
+    after the file. Sentences, a list, a block or more lines are notes (facts the home page
+    would keep from search), and stay a page."""
+    end = next(index for index, item in enumerate(items) if isinstance(item, Heading))
+    lines = [item for item in items[:end] if isinstance(item, SourceLine) and not item.blank]
+    if len(lines) != sum(1 for item in items[:end] if not (isinstance(item, SourceLine) and item.blank)) \
+            or len(lines) > MAX_TITLE_LINES or not all(title_like(line) for line in lines) \
+            or any(line.text.rstrip().endswith((".", ":", ";")) for line in lines):
+        return [], items
+    return lines, items[end:]
 
 
 def _leading_contents(items: list[Item], first: Item | None) -> tuple[list[SourceLine], list[Item]] | None:

@@ -274,6 +274,8 @@ HOSTILE = [
     ("emphasis_depth", (100, 1_000), lambda n: "## EC2\nTopic\n- " + "*a " * n + "b" + "*" * n + "\n"),
     # Blank lines inside what may be a YAML block, under a key, and before a bracket.
     ("blank_lines", (10_000, 100_000), lambda n: "## EC2\nkey:\n  nested: 1\n" + "\n" * n + "  more: 2\n[\n"),
+    # A title with a long run of blanks inside: "3 x      y (z)", read for a service's name.
+    ("title_blanks", (20_000, 200_000), lambda n: "1. EC2\n- a\n\n2. S3\n- b\n\n3 x" + " " * n + "y (z)\n- c\n"),
 ]
 
 
