@@ -31,7 +31,8 @@ MARK = re.compile(rf"[-*+–{GLYPHS}]")
 HASH_BULLET = re.compile(r"^(?P<indent>[ \t]+)#[ \t]+(?P<text>[^\s#].*)$")
 # Word's "o" for a bullet one level in: indented, right under a bullet ("• Pricing" then "    o Spot").
 O_BULLET = re.compile(r"^(?P<indent>[ \t]+)o[ \t]+(?P<text>\S.*)$")
-LETTERS = re.compile(r"[A-Za-z]{2,}")
+# A word a title holds: two letters, or a letter and a digit ("S3", "C5"); not "a)" or "x".
+LETTERS = re.compile(r"[A-Za-z][A-Za-z0-9]|[0-9][A-Za-z]")
 
 
 def depth_under(outer: list[int], indent: int) -> int:

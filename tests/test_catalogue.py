@@ -58,6 +58,13 @@ def test_a_bare_service_name_between_blank_lines_heads_its_page_in_notes_with_he
     assert [p.slug for p in site.pages] == ["ec2", "ebs"]
 
 
+def test_a_name_of_a_letter_and_a_digit_in_bold_heads_its_page_as_a_longer_name_does():
+    notes = "**EC2**\n\n* servers\n\n**S3**\n\n* buckets\n\n__Route 53__\n* DNS\n"
+    site = site_from_text(notes, "notes/notes.md")
+    assert [p.slug for p in site.pages] == ["ec2", "s3", "route-53"]
+    assert "\n- buckets\n" in site.files["s3.md"]
+
+
 def test_a_bare_service_name_right_above_its_bullets_stays_a_topic_in_notes_with_headings():
     site = site_from_text("## AMI\nBaking\n- bake images\n\nEC2 Image Builder\n- builds images\n")
     assert [p.slug for p in site.pages] == ["ami"]
