@@ -21,7 +21,7 @@ from .bare_lines import bare_service_headings
 from .numbered import numbered_headings
 from .shapes import BULLET, HASH_BULLET, HEADING, MARK, O_BULLET, Block, Heading, Item, Node, depth_under, title_like
 from .source import SourceLine
-from .topics import MAX_BARE_TITLE_WORDS, is_definition, split_title, titles_list, topic_kind, word_count
+from .topics import MAX_BARE_TITLE_WORDS, asks, is_definition, split_title, titles_list, topic_kind, word_count
 
 # Where a heading may start: a `#` line, or a run of one character (a banner's, an underline,
 # a rule: `banner.RUN`), at any indentation.
@@ -407,6 +407,7 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
     `lone_titles`: a short line alone over a list titles it (in notes with no headings)."""
     nodes: list[Node] = []
     category_open = False  # "Purchasing options": its later "Name: gist" blocks stay beneath it
+    question_level: int | None = None   # flash cards' questions, each a section at one level
     blocks = _blocks(items)
     for number, block in enumerate(blocks):
         first_topic_level: int | None = None
@@ -460,6 +461,14 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
             text = line.text.strip()
             if line.text[:1].isspace() and nodes and nodes[-1].kind in ("bullet", "more"):
                 nodes.append(Node("more", line, text))
+                continue
+            if asks(text, following):
+                # Every card of a page at one level: the first's, as the rules below set it.
+                if question_level is None:
+                    question_level = 2 if first_topic_level is None else min(first_topic_level + 1, 6)
+                first_topic_level = first_topic_level or question_level
+                nodes.append(Node("topic", line, text, level=question_level))
+                list_parent = None
                 continue
             kind = topic_kind(text, index, previous, following)
             if kind is None and lone_titles and len(block) == 1 and number + 1 < len(blocks) \

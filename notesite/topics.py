@@ -32,6 +32,19 @@ did has have had need needs may might""".split())
 QUESTION_WORDS = frozenset("how what why which where".split())
 
 
+# Flash cards: "Q: What is the max timeout?" over "A: 15 minutes" ("Q1.", "Question:", "Ans:").
+QUESTION = re.compile(r"^(?:Q|Question)[ \t]*\d{0,3}[ \t]*[:.)][ \t]*\S", re.IGNORECASE)
+ANSWER = re.compile(r"^(?:A|Ans|Answer)[ \t]*\d{0,3}[ \t]*[:.)][ \t]*\S", re.IGNORECASE)
+MAX_QUESTION_WORDS = 30  # a question this long is still the title of its answer
+
+
+def asks(text: str, following: Item | None) -> bool:
+    """A flash card's question, right over its answer: the title of a section that holds it, so
+    that each card is one section, found and linked on its own, whatever its length."""
+    return isinstance(following, SourceLine) and QUESTION.match(text) is not None \
+        and ANSWER.match(following.text.strip()) is not None and len(text.split()) <= MAX_QUESTION_WORDS
+
+
 def topic_kind(text: str, index: int, previous: Node | None, following: Item | None) -> str | None:
     """"topic", "subtopic" or None (prose) for a plain line, from its shape and neighbours."""
     if following is None or not _could_be_title(text):

@@ -191,3 +191,13 @@ def test_a_command_typed_at_a_prompt_over_another_is_never_a_heading():
     page = site.files["cloudformation.md"]
     assert "\n`$ aws cloudformation deploy --stack-name demo`\n" in page and "#aws-cloudformation" not in page
     assert sorted(n for n in site.files if n.endswith(".md") and "/" not in n) == ["cloudformation.md", "ec2.md", "index.md"]
+
+
+def test_each_flash_card_is_a_section_titled_by_its_whole_question():
+    notes = ("## Lambda\n\nQ: max timeout?\nA: 15 minutes\nQ: max memory?\nA: 10 GB\n\n"
+             "Q1. What is the longest a function may run, in minutes, as the course says?\nAns: 15\n\n"
+             "Q: a question with no answer under it\nstays a line\n")
+    page = site_from_text(notes).files["lambda.md"]
+    assert "\n## Q: max timeout? {#q-max-timeout}\n\nA: 15 minutes\n\n## Q: max memory? {#q-max-memory}\n\nA: 10 GB\n" in page
+    assert "\n## Q1. What is the longest a function may run, in minutes, as the course says? {#" in page
+    assert "\nQ: a question with no answer under it\n" in page
