@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from . import data, spelling
+from . import columns, data, spelling
 from .assemble import Page, Topic
 from .inline import LinkFinder, escape, longest_backtick_run, normalizer
 from .anchors import Alias
@@ -183,6 +183,11 @@ def _verbatim(node: Node) -> list[str]:
     lines = [t[margin:] for t in lines]
     kind, _, info = node.info.partition(" ")
     if kind == "table":
+        if info in ("tabs", "aligned"):
+            # Columns typed with tabs or aligned spaces: the same cells, parted by pipes.
+            rows = [columns.cells(t, info) for t in lines]
+            lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0]),
+                     *("| " + " | ".join(row) + " |" for row in rows[1:])]
         return [ESCAPE_CODE_SPAN_OR_TAG.sub(lambda m: "&lt;" if m.group(0) == "<" else m.group(0), t)
                 for t in lines]
     if lines and FENCE_LINE.match(lines[0]):

@@ -33,6 +33,13 @@ class SourceLine:
         return not self.text.strip()
 
 
+def _expand_indent(line: str) -> str:
+    """A line with the tabs of its indentation as spaces, which nesting is read by. Tabs after
+    its first word stay: they part the cells of columns pasted from a spreadsheet."""
+    body = line.lstrip(" \t")
+    return line[:len(line) - len(body)].expandtabs(TAB_WIDTH) + body
+
+
 def note_files(notes: Path) -> list[Path]:
     """The notes files under a path: the file itself, or every *.txt and *.md in a folder."""
     if not notes.exists():
@@ -87,7 +94,7 @@ def decode(data: bytes, path: str) -> list[SourceLine]:
     host_numbers = _host_numbers(text) if "\r" in text else None
     text = CONTROL.sub(_control_picture, text.replace("\r", "\n"))
     lines = [
-        SourceLine(path, number, line.expandtabs(TAB_WIDTH).rstrip(), host_numbers[number - 1] if host_numbers else 0)
+        SourceLine(path, number, _expand_indent(line).rstrip(), host_numbers[number - 1] if host_numbers else 0)
         for number, line in enumerate(text.split("\n"), 1)
     ]
     if all(line.blank for line in lines):

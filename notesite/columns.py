@@ -1,0 +1,63 @@
+"""Columns typed as a table without Markdown's pipes: cells parted by tabs (as a spreadsheet
+pastes them), or by runs of spaces that line up down every row.
+
+Read as notes, each row is a paragraph whose blanks the page folds into one space, so the
+columns run together. A reader wants the table, its first row the header, every cell as typed.
+A run counts when it has a header and at least two rows, every row with the same cells: the same
+number between tabs, or cells starting at the same columns, at least three of them (two aligned
+columns are a list of names and notes, shown as typed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .shapes import BULLET, HEADING
+from .source import SourceLine
+
+TABS = re.compile(r"\t+")
+# A gap between cells aligned with spaces: two or more, as one space parts words of a cell.
+GAP = re.compile(r" {2,}|\t+")
+MIN_ROWS = 3              # a header and two rows
+MIN_ALIGNED_COLUMNS = 3
+
+
+def column_blocks(lines: list[SourceLine], text: str, taken: dict[int, tuple[int, str, str]]) -> dict[int, tuple[int, str, str]]:
+    """Where such tables start: line index -> (end index, "table", "tabs" or "aligned"), outside the
+    blocks already `taken`."""
+    if "\t" not in text and "  " not in text:
+        return {}
+    inside = {i for start, (end, _, _) in taken.items() for i in range(start, end)}
+    found: dict[int, tuple[int, str, str]] = {}
+    index = 0
+    while index < len(lines):
+        shape = None if index in inside else row_shape(lines[index].text)
+        if shape is None:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and end not in inside and row_shape(lines[end].text) == shape:
+            end += 1
+        if end - index >= MIN_ROWS:
+            found[index] = (end, "table", shape[0])
+        index = end
+    return found
+
+
+def row_shape(text: str) -> tuple | None:
+    """What a row of such a table must share with the others: its indentation and the number of
+    its tab-parted cells, or the columns its space-aligned cells start at; None for any other line."""
+    body = text.strip()
+    if ("\t" not in body and "  " not in body) or "|" in body or BULLET.match(text) or HEADING.match(text):
+        return None
+    indent = len(text) - len(text.lstrip())
+    if "\t" in body:
+        cells = len(TABS.split(body))
+        return ("tabs", indent, cells) if cells >= 2 else None
+    starts = tuple(gap.end() for gap in GAP.finditer(text.rstrip(), indent))
+    return ("aligned", indent, starts) if len(starts) + 1 >= MIN_ALIGNED_COLUMNS else None
+
+
+def cells(text: str, parted_by: str) -> list[str]:
+    """A row's cells, as typed: parted by tabs, or by the gaps of an "aligned" table."""
+    return (TABS if parted_by == "tabs" else GAP).split(text.strip())
