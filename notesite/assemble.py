@@ -48,6 +48,7 @@ class Page:
     lead: list[SourceLine] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    members: list["Page"] = field(default_factory=list)   # the pages its heading groups
 
     def cleaned(self, text: str) -> list[Segment]:
         """A line of this page cleaned (see `Normalizer.clean`, which remembers each line: the
@@ -148,6 +149,7 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
     pages: dict[str, Page] = {}
     title_lines: list[SourceLine] = []
     drafts = []
+    page_of: dict[int, Page] = {}   # each draft's page, by the draft's identity
     for notes in outlines:
         title_lines.extend(notes.title_lines)
         for draft in notes.pages:
@@ -187,10 +189,16 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
             page.headings += [draft.heading, *draft.more]
         page.lead.extend(draft.lead)
         page.nodes.extend(nodes)
+        page_of[id(draft)] = page
+    for draft, _, _ in drafts:
+        group = page_of[id(draft)]
+        for member in (page_of[id(m)] for m in draft.members):
+            if member is not group and member not in group.members:
+                group.members.append(member)
     for page in pages.values():
         page.topics = assign_ids(page)
         if not page.summary:
-            page.summary = _first_words(page)
+            page.summary = _first_words(page) or (", ".join(m.title for m in page.members) if not page.nodes else "")
     return title_lines, list(pages.values())
 
 

@@ -61,6 +61,9 @@ class PageDraft:
     service: naming.Named | None = None
     level: int = 0            # the heading's level; 0 for a page named after its file
     more: tuple[SourceLine, ...] = ()   # the heading's banners or underline
+    # Pages opened under this one's heading ("## Storage" over "### S3" and "### EBS"): a
+    # heading with no notes of its own is their group, and its page leads to them.
+    members: list["PageDraft"] = field(default_factory=list)
 
 
 @dataclass
@@ -143,6 +146,8 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
         close()
         current = PageDraft(heading=item.line, title=item.title, lead=[kicker] if kicker else [],
                             service=named, level=item.level, more=item.more)
+        if host is not None and host.heading is not None and host.level < item.level:
+            host.members.append(current)
         body = []
         if named is not None and not named.whole:
             # "S3 Versioning": S3's page, and a section of it named as typed.
@@ -151,7 +156,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
         open_pages.append(current)
     close()
     # A heading with nothing under it at the top of the file titles the whole file.
-    while pages and pages[0].heading is not None and not pages[0].nodes and not pages[0].lead \
+    while pages and pages[0].heading is not None and not pages[0].nodes and not pages[0].lead and not pages[0].members \
             and not any(p.title == pages[0].title for p in pages[1:]):
         title_lines.append(pages.pop(0).heading)  # type: ignore[arg-type]
     return Outline(title_lines=title_lines, pages=pages)

@@ -63,6 +63,9 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
     links = linker.for_section(page.slug, "")
     for line in page.lead:
         out += [norm.markdown(line.text.strip(), links), ""]
+    if not page.nodes and page.members:
+        # A heading that only groups the pages under it ("Storage" over S3 and EBS): it leads to them.
+        out += [f"- [{escape(member.title)}]({page_file(member)})" for member in page.members] + [""]
     previous: Node | None = None
     # Once a bullet has a further paragraph, every later item of that list is set apart by a
     # blank line too: Python-Markdown reads blank-separated chunks, and a chunk that starts

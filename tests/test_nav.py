@@ -44,3 +44,14 @@ def test_a_long_navigation_is_grouped_with_every_page_once_and_no_level_too_wide
         groups = [next(iter(item)) for item in nav if isinstance(item, dict)]
         assert groups[0].startswith("Service 1 \u2013 ")
         assert re.search(r"\u2013 Service \d+$", groups[-1])
+
+
+def test_a_heading_that_only_groups_services_leads_to_them_and_is_no_empty_page():
+    notes = ("# AWS notes\n\n## Compute\n\n### EC2\n- servers\n\n### Lambda\n- functions\n\n"
+             "## Storage\n\n### S3\n- buckets\n\n### EBS\n- volumes\n\n## Exam tips\n- read twice\n")
+    site = site_from_text(notes, "notes/aws.md")
+    assert [p.title for p in site.pages] == ["Compute", "EC2", "Lambda", "Storage", "S3", "EBS", "Exam tips"]
+    assert "\n# Storage\n\n- [S3](s3.md)\n- [EBS](ebs.md)\n" in site.files["storage.md"]
+    home = site.files["index.md"]
+    assert "\n## [Compute](compute.md) {#compute}\n\nEC2, Lambda\n" in home
+    assert "Notes: AWS notes" in home and "Notes: Compute" not in home
