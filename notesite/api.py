@@ -24,7 +24,7 @@ from .outline import outline
 from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, SOURCES_FILE,
                      page_file, render_english, render_glossary, render_home, render_nav, render_page,
                      render_sections, render_share_page, render_sources, share_file)
-from .source import SourceLine, read_notes, shown_path
+from .source import MARKDOWN_SUFFIXES, SourceLine, read_notes, shown_path
 
 SHARE_DESCRIPTION_CHARS = 200
 CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -100,7 +100,7 @@ def _outline(lines: list[SourceLine]):
 
 
 def _is_markdown(lines: list[SourceLine]) -> bool:
-    return bool(lines) and lines[0].path.endswith(".md")
+    return bool(lines) and lines[0].path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def _default_title(lines: list[SourceLine]) -> str:

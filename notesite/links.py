@@ -26,7 +26,7 @@ HOME = "index.md"   # the home page's file, where a link to the whole notes file
 BITBUCKET_ID_PREFIX = "markdown-header-"
 # A link the author made to a notes file by its path ("../compute/eks.md", "s3.txt#versioning"):
 # no scheme, a notes file's suffix.
-NOTES_FILE_LINK = re.compile(r"^(?![A-Za-z][A-Za-z0-9+.-]*:)[^#?]*?(?P<stem>[^/#?]+)\.(?:md|markdown|txt|org)"
+NOTES_FILE_LINK = re.compile(r"^(?![A-Za-z][A-Za-z0-9+.-]*:)[^#?]*?(?P<stem>[^/#?]+)\.(?:md|markdown|txt|text|org|rst)"
                              r"(?:#(?P<anchor>[^?]*))?$", re.IGNORECASE)
 
 

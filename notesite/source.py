@@ -9,7 +9,10 @@ from pathlib import Path
 
 from .errors import NotesError
 
-NOTE_SUFFIXES = (".txt", ".md")
+# The suffixes notes are kept under: plain text, Markdown, Org, reStructuredText (read as
+# plain text, which its titles and lists are).
+NOTE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".org", ".rst")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 TAB_WIDTH = 4
 # Control characters other than tab and line breaks: browsers show them as nothing at all.
 CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -41,14 +44,14 @@ def _expand_indent(line: str) -> str:
 
 
 def note_files(notes: Path) -> list[Path]:
-    """The notes files under a path: the file itself, or every *.txt and *.md in a folder."""
+    """The notes files under a path: the file itself, or every notes file (NOTE_SUFFIXES) in a folder."""
     if not notes.exists():
         raise NotesError(str(notes), None, "no such file or folder; pass --notes PATH to the notes")
     if notes.is_file():
         return [notes]
     files = [p for p in _notes_like(notes) if not _hidden(p.relative_to(notes))]
     if not files:
-        raise NotesError(str(notes), None, "holds no *.txt or *.md notes; add one or pass --notes FILE")
+        raise NotesError(str(notes), None, f"holds no notes ({', '.join('*' + s for s in NOTE_SUFFIXES)}); add one or pass --notes FILE")
     folder = notes.resolve()
     for file in files:
         # A link to a file elsewhere (/etc/passwd) would publish that file.
@@ -67,8 +70,8 @@ def hidden_notes(notes: Path) -> list[Path]:
 
 
 def _notes_like(folder: Path) -> list[Path]:
-    """Every *.txt and *.md file under a folder, sorted: the notes, and the hidden ones."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in NOTE_SUFFIXES)
+    """Every notes file under a folder, sorted: the notes, and the hidden ones."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in NOTE_SUFFIXES)
 
 
 def _hidden(relative: Path) -> bool:

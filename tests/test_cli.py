@@ -100,7 +100,7 @@ def test_an_unreadable_notes_path_is_named(work):
     (work / "notes" / "n.txt").mkdir()  # a folder where a file is expected: reading it fails
     result = run("--notes", "notes/n.txt/", "--out", "docs", cwd=work)
     assert result.returncode == 2
-    assert result.stderr.startswith("error: notes/n.txt: holds no *.txt or *.md notes")
+    assert result.stderr.startswith("error: notes/n.txt: holds no notes (*.txt, *.text, *.md, *.markdown, *.org, *.rst)")
 
 
 def test_a_bad_file_among_good_ones_stops_everything(work):

@@ -52,3 +52,21 @@ def test_the_cleanup_run_from_another_folder_writes_paths_relative_to_the_projec
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "clean_notes.py"), "--check"], cwd="/",
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_notes_kept_under_any_usual_suffix_are_read_and_other_files_are_not(tmp_path):
+    from notesite import api
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.org").write_text("* EC2\n** Spot\n- cheap\n")
+    (notes / "b.MD").write_text("# S3\n\n**Versioning** keeps every version\n")
+    (notes / "c.markdown").write_text("# SQS\n\n- queues\n")
+    (notes / "d.rst").write_text("SNS\n===\n\n- topics\n")
+    (notes / "e.text").write_text("## IAM\n- users\n")
+    (notes / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    site = api.build(notes, tmp_path)
+    assert [page.title for page in site.pages] == ["EC2", "S3", "SQS", "SNS", "IAM"]
+    # Org's and Markdown's markup read as such: no stars or asterisks shown
+    assert "\n## Spot {#spot}\n" in site.files["ec2.md"]
+    assert "**Versioning** keeps every version" in site.files["s3.md"]
