@@ -30,7 +30,8 @@ DATA_VALUE = re.compile(r"""^(?:[^\s'"#]+|"[^"]*"|'[^']*'|!\w.*|\[.*\]|\{.*\})(?
 BLOCK_SCALAR = re.compile(r"^[|>][+-]?\d*$")
 # Where a block may be: a key with nothing after it, over a line indented further. One regex
 # over the file finds them, as most notes hold none.
-NESTED_KEY = re.compile(rf"^( *)(?:- +)?{KEY}:[ \t]*\n\1 +\S", re.MULTILINE)
+# (Possessive blanks: a line indented 10,000 spaces is read once, not once a space.)
+NESTED_KEY = re.compile(rf"^( *+)(?:- ++)?{KEY}:[ \t]*+\n\1 +\S", re.MULTILINE)
 # A key as code names things: "BucketName", "apiVersion", "phases", "min_size"; an outline's
 # keys are titles ("Pricing", "EC2").
 CODE_KEY = re.compile(r"^[a-z]|[a-z][A-Z]|_")

@@ -36,6 +36,7 @@ RESOURCE_TYPE = r"\b(?:AWS|Alexa|Custom|Fn)(?:::[\w-]+)+"
 SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_CLI, IAM_ACTION, RESOURCE_ID,
                                                 RESOURCE_TYPE))
 URL = r"https?://[^\s<>\"'`]+"
+WEB_ADDRESS = re.compile(URL)
 # "/var/log", "./site", "../x", a hidden folder's files (".ebextensions/https.config") and a
 # Windows drive's ("C:/inetpub/wwwroot").
 PATH = r"(?<![\w/.:<;])(?:\.{0,2}|\.[\w-]+|[A-Z]:)/[\w.\-]+(?:/[\w.\-]*)*"
@@ -394,9 +395,11 @@ class Normalizer:
         linked, never identifiers.
         """
         parts = []
+        in_link = False   # inside the text of the author's own link, where no link may open
         for segment in cleaned:
             if segment.raw is not None:
                 raw, target = segment.raw, segment.target
+                in_link = raw == "[" or (in_link and not raw.startswith("]("))
                 # (A link to one of the author's files or headings leads to its page here.)
                 moved = links.author_link(target) if target and raw.startswith("](") \
                     and hasattr(links, "author_link") else None
@@ -407,7 +410,13 @@ class Normalizer:
                     links.seen(target)
                 continue
             if segment.code:
-                parts.append(_code_span(segment.text))
+                # A web address typed bare in a line of notes is a link a reader can follow, as
+                # typed; any other identifier, and any in a heading (which the contents and the
+                # home page show inside links of their own), is code.
+                if links is not None and not in_link and WEB_ADDRESS.fullmatch(segment.text) and _safe_url(segment.text):
+                    parts.append(_autolink(segment.text))
+                else:
+                    parts.append(_code_span(segment.text))
                 continue
             prose = segment.text
             position = 0
@@ -438,6 +447,15 @@ class Normalizer:
 def longest_backtick_run(text: str) -> int:
     """The longest run of backticks in a text: a code span or fence around it needs one more."""
     return max((len(run) for run in BACKTICK_RUN.findall(text)), default=0)
+
+
+def _autolink(address: str) -> str:
+    """A bare web address as a link, as typed; a ")" it took from the parentheses around it
+    ("(see https://x/view)") is shown after the link, not sent with it."""
+    closing = ""
+    while address.endswith(")") and address.count(")") > address.count("("):
+        address, closing = address[:-1], closing + ")"
+    return f"<{address}>" + escape(closing)
 
 
 def _code_span(text: str) -> str:

@@ -33,7 +33,7 @@ def is_org(path: str, lines: list[SourceLine]) -> bool:
     if path.lower().endswith(".org"):
         return True
     text = "\n".join(line.text for line in lines)
-    if re.search(r"(?im)^[ \t]*#\+begin_src\b", text):
+    if re.search(r"(?im)^[ \t]*+#\+begin_src\b", text):
         return True
     first = next((line.text for line in lines if not line.blank), "")
     return HEADLINE.match(first) is not None and first.startswith("* ") and len(DEEP_HEADLINE.findall(text)) >= 2

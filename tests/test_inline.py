@@ -71,6 +71,24 @@ def test_identifiers_are_kept_exactly_and_set_as_code(typed, expected):
 
 
 @pytest.mark.parametrize("typed, expected", [
+    ("pricing: https://aws.amazon.com/ec2/pricing/", "pricing: <https://aws.amazon.com/ec2/pricing/>"),
+    # a ")" closing the parentheses around it is not part of the address; one of its own is
+    ("(see https://drive.example/file/view)", "(see <https://drive.example/file/view>)"),
+    ("https://en.example/wiki/Bucket_(cloud)", "<https://en.example/wiki/Bucket_(cloud)>"),
+    # other addresses are identifiers, and a typed code span or link stays as typed
+    ("the bucket s3://team/logs/", "the bucket `s3://team/logs/`"),
+    ("`https://typed.example/as-code`", "`https://typed.example/as-code`"),
+    ("[https://x.example/a](https://x.example/a)", "[`https://x.example/a`](https://x.example/a)"),
+])
+def test_a_web_address_typed_bare_is_a_link_to_follow(typed, expected):
+    assert normalizer().markdown(typed, lambda prose: ()) == expected
+
+
+def test_a_web_address_in_a_heading_stays_code_as_the_contents_link_the_heading():
+    assert normalizer().markdown("Demo: https://video.example/watch") == "Demo: `https://video.example/watch`"
+
+
+@pytest.mark.parametrize("typed, expected", [
     ("the EC2 instances placement srategy", "the EC2 instances placement strategy"),
     ("Shudown Behaviour", "Shutdown Behaviour"),
     ("Deafualt namespace", "Default namespace"),
