@@ -17,6 +17,7 @@ from .source import SourceLine
 
 # "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
 DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
+ONLY_A_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
 ONLY_A_PATH = re.compile(r"^[./\w\-]*/[./\w\-]*$")
 MAX_TOPIC_WORDS = 12     # a longer line is a sentence, not a topic
 MAX_NAME_WORDS = 4       # "Dedicated hosts", "InstanceLimitExceeded": the name part of a definition
@@ -105,6 +106,8 @@ def titles_list(text: str, following: Item) -> bool:
 
 def _could_be_title(text: str) -> bool:
     if SHELL_LINE.match(text):    # a command typed at a prompt is never a topic
+        return False
+    if ONLY_A_LINK.fullmatch(text.strip()):   # nor a link or a picture: "[AWS docs](https://...)"
         return False
     name, _ = split_title(text)
     words = name.split()

@@ -201,3 +201,10 @@ def test_each_flash_card_is_a_section_titled_by_its_whole_question():
     assert "\n## Q: max timeout? {#q-max-timeout}\n\nA: 15 minutes\n\n## Q: max memory? {#q-max-memory}\n\nA: 10 GB\n" in page
     assert "\n## Q1. What is the longest a function may run, in minutes, as the course says? {#" in page
     assert "\nQ: a question with no answer under it\n" in page
+
+
+def test_a_line_that_is_only_a_link_or_a_picture_is_never_a_heading():
+    notes = "## EC2\n\n[AWS docs](https://docs.aws.example/ec2/)\nthe user guide\n\n![Pricing](pricing.png)\n- a table of prices\n"
+    page = site_from_text(notes).files["ec2.md"]
+    assert "\n[AWS docs](https://docs.aws.example/ec2/)" in page and "{#aws-docs}" not in page
+    assert "{#pricing}" not in page
