@@ -39,6 +39,8 @@ class SourceLine:
 def _expand_indent(line: str) -> str:
     """A line with the tabs of its indentation as spaces, which nesting is read by. Tabs after
     its first word stay: they part the cells of columns pasted from a spreadsheet."""
+    if "\t" not in line:
+        return line
     body = line.lstrip(" \t")
     return line[:len(line) - len(body)].expandtabs(TAB_WIDTH) + body
 
