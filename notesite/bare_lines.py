@@ -18,6 +18,9 @@ SPELLED_OUT = re.compile(r"^(?P<name>[^\s:-][^:-]*?)\s*-\s*(?P<gist>\S.*)$")
 # are indented under it: a section typed as a bullet ("* DynamoDB" over its notes), where a
 # short list of services with a note or two each ("* Lambda", "  - serverless") stays a list.
 MIN_BULLET_SECTION_LINES = 10
+# Bare service names over their lists that make a file's pages beside its typed headings: at
+# least this many, and more than the headings.
+MIN_BARE_TITLES = 3
 
 
 def bare_service_headings(items: list[Item]) -> list[Item]:
@@ -30,6 +33,11 @@ def bare_service_headings(items: list[Item]) -> list[Item]:
     # A level above the shallowest heading: a service's name over "##THEORY##" heads it, and
     # beside "## EC2" it is a peer (`#` and `##` used for pages are one level).
     level = max(1, min(levels, default=2) - 1)
+    # Notes whose bare service names over their lists outnumber their few typed headings (an
+    # underlined first title, then "Kinesis:", "S3 -", "CloudFront" each over a list) are
+    # notes of bare names: the typed headings do not make the names mere topics.
+    bare_titles = sum(1 for index in range(len(items)) if _bare_title_over_list(items, index))
+    names_rule = not levels or bare_titles >= max(MIN_BARE_TITLES, len(levels) + 1)
     out: list[Item] = []
     for index, item in enumerate(items):
         previous = items[index - 1] if index else None
@@ -40,7 +48,7 @@ def bare_service_headings(items: list[Item]) -> list[Item]:
         spaced = isinstance(following, SourceLine) and following.blank and after is not None \
             and not (isinstance(after, SourceLine) and after.blank)
         over_body = isinstance(following, SourceLine) and not following.blank
-        starts = spaced or (over_body and (not levels or following.text[:1].isspace()))
+        starts = spaced or (over_body and (names_rule or following.text[:1].isspace()))
         after_blank = previous is None or (isinstance(previous, SourceLine) and previous.blank)
         opens_block = starts and isinstance(item, SourceLine) and not item.blank and not item.text[:1].isspace() \
             and after_blank
@@ -70,6 +78,22 @@ def bare_service_headings(items: list[Item]) -> list[Item]:
                 continue
         out.append(item)
     return out
+
+
+def _bare_title_over_list(items: list[Item], index: int) -> bool:
+    """A service's name (and a ":" or "-") alone on a line after a blank one, right over a list
+    at the margin: "CloudFront" over "- CDN, edge locations"."""
+    item = items[index]
+    if not isinstance(item, SourceLine) or item.blank or item.text[:1].isspace() or not index \
+            or index + 1 >= len(items):
+        return False
+    previous, following = items[index - 1], items[index + 1]
+    if not (isinstance(previous, SourceLine) and previous.blank) or not isinstance(following, SourceLine) \
+            or following.text[:1].isspace() or not BULLET.match(following.text) or not title_like(item):
+        return False
+    title = item.text.strip().rstrip(":-").strip()
+    named = naming.service_named(title) if naming.is_only_a_name(title) else None
+    return named is not None and named.whole and not named.common_word
 
 
 def _bullet_section(items: list[Item], index: int) -> str | None:

@@ -65,6 +65,14 @@ def test_a_name_of_a_letter_and_a_digit_in_bold_heads_its_page_as_a_longer_name_
     assert "\n- buckets\n" in site.files["s3.md"]
 
 
+def test_bare_names_over_their_lists_that_outnumber_the_typed_headings_head_their_pages():
+    notes = ("EC2 (Elastic Compute Cloud)\n---------------------------\n* On-Demand -> per second\n\n"
+             "Kinesis:\n- shards\n\nS3 -\n- 5 TB objects\n\nCloudFront\n- edge locations\n")
+    site = site_from_text(notes)
+    assert [p.slug for p in site.pages] == ["ec2", "kinesis", "s3", "cloudfront"]
+    assert "\n- edge locations\n" in site.files["cloudfront.md"]
+
+
 def test_a_bare_service_name_right_above_its_bullets_stays_a_topic_in_notes_with_headings():
     site = site_from_text("## AMI\nBaking\n- bake images\n\nEC2 Image Builder\n- builds images\n")
     assert [p.slug for p in site.pages] == ["ami"]
