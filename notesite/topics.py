@@ -72,6 +72,8 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
         return "topic"
     if index == 0 and _lists_services(text, following.text):
         return None    # "SNS", "SQS", "SES" a line each: a list of services, the first no title of the rest
+    if index == 0 and _colon_term(text) and not following.text[:1].isspace() and _colon_term(following.text.strip()):
+        return None    # "Instance store: ephemeral" over "EBS: network drive": a list of terms, none a title
     if index == 0 and (word_count(split_title(text)[0]) <= MAX_BARE_TITLE_WORDS or text.endswith(":")):
         # (A block's first line of more words is a statement: "EBS keeps each snapshot of a
         # volume in the region it was taken" over "Copies to other regions ...".)
@@ -145,6 +147,12 @@ def is_definition(text: str) -> bool:
     match = definition(text)
     return bool(match) and len(match["name"].split()) <= MAX_NAME_WORDS and not _is_label(text) \
         and not BULLET.match(text)
+
+
+def _colon_term(text: str) -> bool:
+    """"Name: gist", a term and what it is, typed with a colon."""
+    match = definition(text) if is_definition(text) else None
+    return match is not None and text[match.end("name"):].lstrip().startswith(":")
 
 
 def definition(text: str) -> re.Match[str] | None:

@@ -208,3 +208,13 @@ def test_a_line_that_is_only_a_link_or_a_picture_is_never_a_heading():
     page = site_from_text(notes).files["ec2.md"]
     assert "\n[AWS docs](https://docs.aws.example/ec2/)" in page and "{#aws-docs}" not in page
     assert "{#pricing}" not in page
+
+
+def test_a_run_of_terms_typed_with_colons_makes_no_heading_of_its_first():
+    notes = ("## CloudWatch\n\nMetrics: default 5 min, detailed 1 min\nAlarms: OK, ALARM, INSUFFICIENT_DATA\n\n"
+             "Logs insights: a query language\n- fields, filter, stats\n\n"
+             "requests type: one time or persistent\npersistent - valid from to valid until\n")
+    page = site_from_text(notes).files["cloudwatch.md"]
+    assert "\nMetrics: default 5 min, detailed 1 min\n" in page and "{#metrics}" not in page
+    # a term over its own list still titles it, and so does one over a line of another shape
+    assert "{#logs-insights-a-query-language}" in page and "{#requests-type}" in page
