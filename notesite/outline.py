@@ -43,6 +43,9 @@ LETTERS_OR_DIGITS = re.compile(r"\w")
 FRONT_MATTER_LINE = re.compile(r"^(?:#|[\w-]+:|\s+|- )")
 MAX_FRONT_MATTER_LINES = 50
 MAX_DEPTH = 5
+# Lines indented this much deeper than "Placement groups:" right under it are a list under it;
+# a single space before each line is how pasted text often comes, not nesting.
+MIN_LABEL_INDENT = 2
 # Lines under a file's title that still read as its introduction ("My notes for the exam",
 # a line on the course); more are the notes themselves.
 MAX_INTRODUCTION_LINES = 6
@@ -414,6 +417,8 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
     nodes: list[Node] = []
     category_open = False  # "Purchasing options": its later "Name: gist" blocks stay beneath it
     question_level: int | None = None   # flash cards' questions, each a section at one level
+    label: Node | None = None        # "Placement groups:", a line of text over lines indented under it
+    label_last: Node | None = None   # the last node of that label's list: any other ends it
     blocks = _blocks(items)
     for number, block in enumerate(blocks):
         first_topic_level: int | None = None
@@ -465,7 +470,16 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
                 nodes.append(Node("quote", line, quote["text"].strip(), depth=quote["marks"].count(">")))
                 continue
             text = line.text.strip()
-            if line.text[:1].isspace() and nodes and nodes[-1].kind in ("bullet", "more"):
+            in_label_list = label is not None and nodes[-1] is label_last
+            # (Right under it, line after line: paragraphs indented after a blank line are not a list.)
+            if in_label_list and _indent(line) >= _indent(label.line) + MIN_LABEL_INDENT \
+                    and line.number == label_last.line.number + 1:   # type: ignore[union-attr]
+                # ("  cluster: low latency" under "Placement groups:": a list under it, as typed.)
+                label_last = Node("bullet", line, text, indent=_indent(line))
+                nodes.append(label_last)
+                continue
+            # (A line back out at the label's own indentation ends its list: not a line of its last item.)
+            if line.text[:1].isspace() and nodes and nodes[-1].kind in ("bullet", "more") and not in_label_list:
                 nodes.append(Node("more", line, text))
                 continue
             if asks(text, following):
@@ -485,6 +499,7 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
                     nodes.append(Node("bullet", line, text, indent=list_parent.indent + 1))
                 else:
                     nodes.append(Node("text", line, text))
+                    label = label_last = nodes[-1] if text.endswith(":") else None
                 continue
             list_parent = None
             name, lead = split_title(text)
@@ -503,6 +518,10 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
             nodes.append(Node("topic", line, name, level=level, lead=lead))
     _nest(nodes)
     return nodes
+
+
+def _indent(line: SourceLine) -> int:
+    return len(line.text) - len(line.text.lstrip())
 
 
 def _blocks(items: list[Item]) -> list[list[Item]]:

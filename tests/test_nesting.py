@@ -218,3 +218,16 @@ def test_a_run_of_terms_typed_with_colons_makes_no_heading_of_its_first():
     assert "\nMetrics: default 5 min, detailed 1 min\n" in page and "{#metrics}" not in page
     # a term over its own list still titles it, and so does one over a line of another shape
     assert "{#logs-insights-a-query-language}" in page and "{#requests-type}" in page
+
+
+def test_lines_indented_right_under_a_line_that_ends_with_a_colon_are_a_list_under_it():
+    notes = ("## EC2\n\nEBS: network drive\nPlacement groups:\n  cluster: low latency\n    one AZ only\n"
+             "  spread: max 7 per AZ\nPricing\n\nEBS: network drive\nsavings plan:\n\n"
+             "    a pasted answer, indented, after a blank line\n\nEBS: network drive\nAccess:\n"
+             " Identity and Access Management policies\n")
+    page = site_from_text(notes).files["ec2.md"]
+    assert _parents(page) == {"cluster:": None, "one": "cluster:", "spread:": None}
+    assert "\nPlacement groups:\n\n- cluster: low latency\n" in page
+    # after a blank line, or a space in, the lines are not a list
+    assert "\na pasted answer, indented, after a blank line\n" in page
+    assert "\nIdentity and Access Management policies" in page
