@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_json, bare_yaml, columns, naming
+from . import banner, bare_json, bare_yaml, columns, naming, unseen
 from .bare_lines import bare_service_headings
 from .numbered import numbered_headings
 from .shapes import BULLET, HASH_BULLET, HEADING, MARK, O_BULLET, Block, Heading, Item, Node, depth_under, title_like
@@ -216,6 +216,7 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
     blocks.update(bare_json.json_blocks(lines, text, blocks))
     blocks.update(bare_yaml.yaml_blocks(lines, text, blocks))
     blocks.update(columns.column_blocks(lines, text, blocks))
+    lines = unseen.without_unseen(lines, text, blocks)
     items: list[Item] = []
     index = 0
     # Only where a heading, banner or underline may be is a line looked at twice: one regex
