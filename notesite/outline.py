@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from . import banner, bare_json, bare_yaml, columns, naming, unseen
 from .bare_lines import bare_service_headings
+from .cards import card_questions
 from .numbered import numbered_headings
 from .shapes import BULLET, HASH_BULLET, HEADING, MARK, O_BULLET, Block, Heading, Item, Node, depth_under, title_like
 from .source import SourceLine
@@ -87,7 +88,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     """
     if markdown:
         lines = _without_front_matter(lines)
-    items = bare_service_headings(numbered_headings(scan(lines, markdown)))
+    items = bare_service_headings(numbered_headings(card_questions(scan(lines, markdown))))
     default = naming.service_named(default_title)
     title_lines, items = _file_title(items, default)
     if not levels_as_typed:
