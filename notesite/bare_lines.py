@@ -18,6 +18,9 @@ SPELLED_OUT = re.compile(r"^(?P<name>[^\s:-][^:-]*?)\s*-\s*(?P<gist>\S.*)$")
 # are indented under it: a section typed as a bullet ("* DynamoDB" over its notes), where a
 # short list of services with a note or two each ("* Lambda", "  - serverless") stays a list.
 MIN_BULLET_SECTION_LINES = 10
+# A course's own count before a title: "Day 2 - EC2", "Module 3: S3", "Lecture 12 - S3 basics".
+COUNTED = re.compile(r"^(?:day|week|module|lecture|lesson|section|chapter|part|unit)[ \t]*\d{1,3}[ \t]*[:.)-][ \t]*"
+                     r"(?P<title>\S.*)$", re.IGNORECASE)
 # Bare service names over their lists that make a file's pages beside its typed headings: at
 # least this many, and more than the headings.
 MIN_BARE_TITLES = 3
@@ -60,6 +63,11 @@ def bare_service_headings(items: list[Item]) -> list[Item]:
             # service's page, the line a section of it with every word.
             out.append(Heading(item, level, item.text.strip(), bare_name=True, names=defined))
             continue
+        if opens_block and (counted := _counted_title(item)):
+            # "Day 2 - EC2", "Lecture 12: S3 basics" over its notes: the service's page, the
+            # line a section of it with every word.
+            out.append(Heading(item, level, item.text.strip(), bare_name=True, names=counted, whole_title=True))
+            continue
         # (A title's shape: a sentence ending "(ASG)" names a service in its parentheses, but it
         # is a sentence, and a heading would show the service's name in its place.)
         if opens_block and title_like(item):
@@ -78,6 +86,20 @@ def bare_service_headings(items: list[Item]) -> list[Item]:
                 continue
         out.append(item)
     return out
+
+
+def _counted_title(line: SourceLine) -> naming.Named | None:
+    """The service a course's counted title names ("Day 2 - EC2", "Module 3: S3 and Glacier",
+    "Lecture 12 - S3 Introduction"): the count names nothing, the words after it start with a
+    service's name."""
+    counted = COUNTED.match(line.text)
+    if counted is None:
+        return None
+    title = counted["title"].strip().rstrip(":").strip()
+    named = naming.service_named(title)
+    if named is None or named.common_word or not (named.whole or naming.leads_with(title, named.service)):
+        return None
+    return named._replace(whole=False)
 
 
 def _bare_title_over_list(items: list[Item], index: int) -> bool:

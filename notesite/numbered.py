@@ -19,7 +19,10 @@ from .shapes import MAX_TITLE_WORDS, Heading, Item
 from .source import SourceLine
 
 # "1. EC2", "2) S3", "3 - CloudWatch"; "1.1 Instance types", "2.3.1. Spot". Never a sentence.
-NUMBERED_TITLE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|[ \t]+-)?[ \t]+(?P<title>[^\s.].*)$")
+# Or counted in Roman numerals or capital letters ("II. S3", "B) IAM"), always with a mark after.
+NUMBERED_TITLE = re.compile(r"^(?:(?P<number>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|[ \t]+-)?|(?P<mark>[IVX]{1,5}|[A-Z])(?:[.)]|[ \t]+-))"
+                            r"[ \t]+(?P<title>[^\s.].*)$")
+ROMAN = {"I": 1, "V": 5, "X": 10}
 LETTER = re.compile(r"[^\W\d_]")   # "S3" has one
 MIN_SERVICE_TITLES = 2
 # "1. EC2" heads a page as "## EC2" does (a lone "#" would head the whole file).
@@ -39,7 +42,7 @@ def numbered_headings(items: list[Item]) -> list[Item]:
         title = _numbered_title(items, index)
         if title is None:
             continue
-        parts = [int(p) for p in title["number"].split(".")]
+        parts = [int(p) for p in title["number"].split(".")] if title["number"] else [expected if expected in _values(title["mark"]) else 0]
         words = title["title"].strip().rstrip(":").strip()
         if len(parts) == 1 and parts[0] == expected and _spaced(items, index):
             named = naming.service_named(words)
@@ -52,6 +55,16 @@ def numbered_headings(items: list[Item]) -> list[Item]:
     if services < MIN_SERVICE_TITLES:
         return items
     return [chosen.get(index, item) for index, item in enumerate(items)]
+
+
+def _values(mark: str) -> set[int]:
+    """What a mark may count: "I" is one in Roman numerals and nine as a letter."""
+    values = {ord(mark) - ord("A") + 1} if len(mark) == 1 else set()
+    numbers = [ROMAN[c] for c in mark] if set(mark) <= ROMAN.keys() else []
+    if numbers:
+        # Read as Roman numerals: a smaller numeral before a larger one counts less ("IV").
+        values.add(sum(-n if i + 1 < len(numbers) and n < numbers[i + 1] else n for i, n in enumerate(numbers)))
+    return values
 
 
 def _numbered_title(items: list[Item], index: int) -> re.Match[str] | None:

@@ -433,7 +433,7 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
                 continue
             if isinstance(item, Heading):
                 # A bare line made a heading may carry a gist: "Site-to-Site VPN: encrypted, ...".
-                name, lead = split_title(item.title) if item.bare_name else (item.title, "")
+                name, lead = split_title(item.title) if item.bare_name and not item.whole_title else (item.title, "")
                 nodes.append(Node("topic", item.line, name, level=item.topic_level, more=item.more, lead=lead))
                 first_topic_level = item.topic_level
                 list_parent = None

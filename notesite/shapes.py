@@ -81,6 +81,7 @@ class Heading:
     banner: bool = False      # framed or underlined by a run that is not Markdown's own
     bare_name: bool = False   # a service's name alone on its line, made a heading
     names: naming.Named | None = None   # the service a "<service>: <gist>" line names
+    whole_title: bool = False  # a bare line titled by all its words ("Day 2 - EC2"), not a name and a gist
 
 
 @dataclass

@@ -62,3 +62,20 @@ def test_facts_over_the_first_heading_stay_a_page_where_search_finds_them():
     site = site_from_text(notes, "notes/basics.txt")
     assert _pages(site)[0] == "Basics"
     assert "Edge locations cache content." in site.files["basics.md"]
+
+
+def test_titles_counted_in_roman_numerals_or_capital_letters_are_an_outline_too():
+    roman = site_from_text("I. EC2\n- instances\n\nII. S3\n- buckets\n\nIII. IAM\n- users\n")
+    assert _pages(roman) == ["EC2", "S3", "IAM"]
+    letters = site_from_text("A. EC2\n- instances\n\nB. S3\n- buckets\n\nC. Exam tips\n- read twice\n")
+    assert _pages(letters) == ["EC2", "S3", "Exam tips"]
+
+
+def test_a_course_s_counted_titles_give_the_pages_of_the_services_they_name():
+    site = site_from_text("Day 1 - IAM\n- users and groups\n\nDay 2 - EC2\n- instances\n\n"
+                          "Lecture 12: S3 basics\n- buckets\n\nDay 3 - Exam tips\n- read twice\n")
+    assert _pages(site) == ["IAM", "EC2", "S3"]
+    assert "\n## Day 1 - IAM {#day-1-iam}\n\n- users and groups\n" in site.files["iam.md"]
+    assert "\n## Lecture 12: S3 basics {#" in site.files["s3.md"]
+    # a count over no service's name is a section of the page before it, as typed
+    assert "Day 3" in site.files["s3.md"] and "read twice" in site.files["s3.md"]
