@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import data, naming
-from .shapes import BULLET, GLYPHS, HEADING, Heading, Item, title_like
+from .shapes import BULLET, GLYPHS, Heading, Item, title_like, typed_heading
 from .source import SourceLine
 from .topics import DEFINITION
 
@@ -147,7 +147,7 @@ def _service_definition(line: SourceLine, body: Item | None, indented: bool) -> 
     None for any other line."""
     if not isinstance(body, SourceLine) or body.blank or (indented and not body.text[:1].isspace()):
         return None
-    if BULLET.match(line.text) or HEADING.match(line.text):
+    if BULLET.match(line.text) or typed_heading(line.text):
         return None
     text = line.text.strip()
     defined = DEFINITION.match(text) if ":" in text else None

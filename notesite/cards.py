@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .shapes import BULLET, HEADING, Heading, Item
+from .shapes import BULLET, Heading, Item, typed_heading
 from .source import SourceLine
 
 ANSWER_RULE = re.compile(r"^[ \t]*-{3,}[ \t]*$")
@@ -47,7 +47,7 @@ def card_questions(items: list[Item]) -> list[Item]:
 def _question_at(items: list[Item], index: int) -> bool:
     item = items[index]
     if not isinstance(item, SourceLine) or item.blank or item.text[:1].isspace() \
-            or BULLET.match(item.text) or HEADING.match(item.text) or len(item.text.split()) > MAX_QUESTION_WORDS:
+            or BULLET.match(item.text) or typed_heading(item.text) or len(item.text.split()) > MAX_QUESTION_WORDS:
         return False
     after = _next_filled(items, index)
     if after is None or not isinstance(items[after], SourceLine) or not ANSWER_RULE.match(items[after].text):  # type: ignore[union-attr]

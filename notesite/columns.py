@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .shapes import BULLET, HEADING
+from .shapes import BULLET, typed_heading
 from .source import SourceLine
 
 TABS = re.compile(r"\t+")
@@ -48,7 +48,7 @@ def row_shape(text: str) -> tuple | None:
     """What a row of such a table must share with the others: its indentation and the number of
     its tab-parted cells, or the columns its space-aligned cells start at; None for any other line."""
     body = text.strip()
-    if ("\t" not in body and "  " not in body) or "|" in body or BULLET.match(text) or HEADING.match(text):
+    if ("\t" not in body and "  " not in body) or "|" in body or BULLET.match(text) or typed_heading(text):
         return None
     indent = len(text) - len(text.lstrip())
     if "\t" in body:

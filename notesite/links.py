@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from . import data
 from .assemble import Page, Topic
-from .shapes import HEADING
+from .shapes import typed_heading
 from .trie import trie_pattern
 
 MIN_TOPIC_WORDS = 2     # "Monitoring", "Cluster": too common to link on every mention
@@ -168,7 +168,7 @@ def linker(pages: list[Page], notes_files: list[str] = ()) -> Linker:
             sections.setdefault(topic.id, Target(page.slug, topic.id))
             sections.setdefault(github_id(topic.title), Target(page.slug, topic.id))
         # A page's own headings as typed ("# Elastic Load Balancers (ELB)"), and its title.
-        typed = [m["title"] for line in page.headings if (m := HEADING.match(line.text))]
+        typed = [m["title"] for line in page.headings if (m := typed_heading(line.text))]
         for title in [page.title, *typed]:
             sections.setdefault(github_id(title), Target(page.slug))
     stems = frozenset(PurePosixPath(path).stem.lower() for path in notes_files)

@@ -20,13 +20,14 @@ from . import banner, bare_json, bare_yaml, columns, naming, unseen
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
-from .shapes import BULLET, HASH_BULLET, HEADING, MARK, O_BULLET, Block, Heading, Item, Node, depth_under, title_like
+from .shapes import (BULLET, DOCUMENT_TITLE, HASH_BULLET, HEADING, LETTERS, MARK, O_BULLET, Block, Heading, Item, Node,
+                     depth_under, title_like, typed_heading)
 from .source import SourceLine
 from .topics import MAX_BARE_TITLE_WORDS, asks, is_definition, split_title, titles_list, topic_kind, word_count
 
-# Where a heading may start: a `#` line, or a run of one character (a banner's, an underline,
+# Where a heading may start: a `#` line, an "== AsciiDoc" one, or a run of one character (a banner's, an underline,
 # a rule: `banner.RUN`), at any indentation.
-HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
+HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|={1,6}[ \t]|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # A heading that is only a link: "## [Up one level](../README.md)", "# [Home](index.md)".
@@ -220,6 +221,7 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
     lines = unseen.without_unseen(lines, text, blocks)
     items: list[Item] = []
     index = 0
+    first_filled = next((i for i, line in enumerate(lines) if not line.blank), 0)
     # Only where a heading, banner or underline may be is a line looked at twice: one regex
     # over the file finds those places, as most lines are bullets and prose.
     for start in sorted({*blocks, *_heading_candidates(text)}):
@@ -232,7 +234,7 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
             items.append(Block(lines[index:end], kind, info))
             index = end
             continue
-        item, index = _heading_at(lines, index, blocks)
+        item, index = _heading_at(lines, index, blocks, first=index == first_filled)
         items.append(item)
     items += lines[index:]
     _banners_under_markdown_headings(items)
@@ -261,8 +263,10 @@ def _heading_candidates(text: str) -> set[int]:
     return found
 
 
-def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int, str, str]]) -> tuple[Item, int]:
-    """The heading that starts at a line, and the line after it; or the line itself."""
+def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int, str, str]],
+                first: bool = False) -> tuple[Item, int]:
+    """The heading that starts at a line, and the line after it; or the line itself. `first`:
+    the line is the file's first, where "= Title" titles the document."""
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else None
     previous = lines[index - 1] if index > 0 else None
@@ -270,6 +274,9 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     # `#Scalability` is a heading; so is `## !!!` or `## 🚀` (CommonMark's, with a space), but not `#!!!`.
     if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
+    equals = typed_heading(line.text) or (DOCUMENT_TITLE.match(line.text) if first else None)
+    if equals and LETTERS.search(equals["title"]):
+        return Heading(line, len(equals["hashes"]) if equals.re is not DOCUMENT_TITLE else 1, _title(equals["title"])), index + 1
     found = None
     if banner.is_run(line):
         found = banner.framed_at(lines, index, title_like, blocks,

@@ -19,6 +19,17 @@ HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})(?![#\d])\s*(?P<title>[^\s#].*?
 # The bullets that word processors and slides put in front of a line, kept when notes are
 # pasted from them: "•", "◦", "▪", "●", "○", "■", "□", "‣", "►", "➢"... None starts a word.
 GLYPHS = "•◦▪▫‣●○■□►▸▹➢➤"
+# "== EC2", "=== Instance types ===": AsciiDoc's and MediaWiki's headings, from two marks (a line
+# "= 5 GB" is the end of a sum); the document's "= Title" counts only as a file's first line.
+EQUALS_HEADING = re.compile(r"^\s{0,3}(?P<hashes>={2,6})[ \t]+(?P<title>[^\s=].*?)[ \t]*=*[ \t]*$")
+DOCUMENT_TITLE = re.compile(r"^=[ \t]+(?P<title>[^\s=].*?)[ \t]*$")
+
+
+def typed_heading(text: str) -> re.Match[str] | None:
+    """A heading typed with its marks, "#" or "=": its "hashes" and "title"."""
+    return HEADING.match(text) or (EQUALS_HEADING.match(text) if text.lstrip()[:2] == "==" else None)
+
+
 # A bullet: "-", a glyph, "*", "+", an en dash with a space ("– x", as Word makes "- x") (a "- -"
 # run counting one level a mark), an arrow typed as one ("=> x", "-> x": the arrow is the
 # bullet), or an ordered item: "1.", "2)", and the lettered "a.", "b)" that notes nest under numbers.
@@ -100,4 +111,4 @@ def title_like(line: SourceLine) -> bool:
     text = line.text.strip()
     # (A command typed at a prompt is never a title: "$ aws s3 ls" names S3 and stays a command.)
     return bool(text) and not BULLET.match(line.text) and not banner.is_run(line) and not SHELL_LINE.match(text) \
-        and not HEADING.match(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None
+        and not typed_heading(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None

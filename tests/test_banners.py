@@ -76,3 +76,12 @@ def test_a_framed_title_in_a_file_named_after_its_service_is_a_first_level_secti
     headings = [line for line in page.split("---", 2)[2].splitlines() if line.startswith("#")]
     assert headings[1:] == ["## Basics {#basics}", "## Root volume {#root-volume}",
                             "## Pricing models {#pricing-models}", "## Placement {#placement}"]
+
+
+def test_asciidoc_and_mediawiki_headings_are_headings_and_a_sum_is_not():
+    notes = "= AWS Notes\n\n== EC2\n\n=== Instance types ===\n* t3\n\n== S3\nTotal storage\n= 100 GB\n"
+    site = site_from_text(notes)
+    assert [p.title for p in site.pages] == ["EC2", "S3"]
+    assert "\n## Instance types {#instance-types}\n\n- t3\n" in site.files["ec2.md"]
+    assert "Notes: AWS Notes" in site.files["index.md"]
+    assert "\n= 100 GB\n" in site.files["s3.md"]
