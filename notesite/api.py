@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import anchors, org
+from . import anchors, org, spelling
 from .anchors import Registry
 from .assemble import Page, Topic, assemble
 from .errors import NotesError
@@ -95,8 +95,11 @@ def _description(page: Page, topic: Topic) -> str:
 def _outline(lines: list[SourceLine]):
     """One notes file's pages, read by its own markup: Org's as the Markdown it means."""
     if lines and org.is_org(lines[0].path, lines):
-        return outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True, levels_as_typed=True)
-    return outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines))
+        read = outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True, levels_as_typed=True)
+    else:
+        read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines))
+    read.english = spelling.speller().reads_as_english("\n".join(line.text for line in lines))
+    return read
 
 
 def _is_markdown(lines: list[SourceLine]) -> bool:

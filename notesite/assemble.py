@@ -49,6 +49,7 @@ class Page:
     nodes: list[Node] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     members: list["Page"] = field(default_factory=list)   # the pages its heading groups
+    english: bool = True      # all its notes files read as English: their misspellings may be fixed
 
     def cleaned(self, text: str) -> list[Segment]:
         """A line of this page cleaned (see `Normalizer.clean`, which remembers each line: the
@@ -61,6 +62,8 @@ class Page:
         """Whether any word of the page may need a fix: asked once of the whole page, as most
         pages hold none, rather than of every line."""
         # (Indentation is no word: a line indented 20,000 spaces is not read space by space.)
+        if not self.english:
+            return False
         text = "\n".join(line.text.lstrip() for line in self.source_lines())
         return spelling.speller().may_fix(text, ignore=normalizer().corrected_words)
 
@@ -150,12 +153,14 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
     title_lines: list[SourceLine] = []
     drafts = []
     page_of: dict[int, Page] = {}   # each draft's page, by the draft's identity
+    english: dict[int, bool] = {}   # whether each draft's file reads as English, likewise
     for notes in outlines:
         title_lines.extend(notes.title_lines)
         for draft in notes.pages:
             # (A title made from the file's name is a name: its words are cased, never "fixed".)
-            title = plain_from(norm.clean(norm.heading(draft.title), spell=draft.heading is not None))
+            title = plain_from(norm.clean(norm.heading(draft.title), spell=draft.heading is not None and notes.english))
             drafts.append((draft, title, draft.service.service if draft.service else index.get(_name_key(title))))
+            english[id(draft)] = notes.english
     # A sub-service joins its parent's page only where the notes have that page: OpsWorks in
     # notes that never mention Systems Manager is a page of its own.
     parents = {service.page for _, _, service in drafts if service is not None and _page_owner(service.page) == service}
@@ -189,6 +194,7 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
             page.headings += [draft.heading, *draft.more]
         page.lead.extend(draft.lead)
         page.nodes.extend(nodes)
+        page.english = page.english and english[id(draft)]
         page_of[id(draft)] = page
     for draft, _, _ in drafts:
         group = page_of[id(draft)]

@@ -77,6 +77,7 @@ class Outline:
 
     title_lines: list[SourceLine]
     pages: list[PageDraft]
+    english: bool = True   # the file's words are English enough for its misspellings to be fixed
 
 
 def outline(lines: list[SourceLine], default_title: str, markdown: bool = False, levels_as_typed: bool = False) -> Outline:

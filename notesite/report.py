@@ -17,15 +17,18 @@ def corrections_applied(site: Site) -> int:
     """How many misspellings the corrections list fixed across the notes: in the prose the
     cleanup corrects, as the automatic fixes are counted (not in code spans or shell lines)."""
     spans = normalizer().correction_words.spans
-    return sum(len(spans(segment.text)) for _, segment in _prose_segments(site))
+    return sum(len(spans(segment.text)) for _, segment, _ in _prose_segments(site))
 
 
-def _site_prose_lines(site: Site) -> Iterator[SourceLine]:
-    """Every line the cleanup may change: the pages' and the lines that head the home page
-    (the file's title and introduction), which are cleaned as the pages are."""
-    yield from site.title_lines
+def _site_prose_lines(site: Site) -> Iterator[tuple[SourceLine, bool]]:
+    """Every line the cleanup may change, and whether its misspellings may be fixed: the
+    pages' (not on a page in another language) and the lines that head the home page (the
+    file's title and introduction), which are cleaned as the pages are."""
+    for line in site.title_lines:
+        yield line, True
     for page in site.pages:
-        yield from prose_lines(page)
+        for line in prose_lines(page):
+            yield line, page.english
 
 
 def prose_lines(page: Page) -> list[SourceLine]:
@@ -47,9 +50,9 @@ def spelling(site: Site) -> Spelling:
     speller = spelling_module.speller()
     fixed: list[tuple[str, str, str]] = []
     found: Counter[str] = Counter()
-    for line, segment in _prose_segments(site):
-        fixed += _fixed_in(line, segment)
-        for word in words(norm.fix_prose(segment.text)):
+    for line, segment, fixable in _prose_segments(site):
+        fixed += _fixed_in(line, segment) if fixable else []
+        for word in words(norm.fix_prose(segment.text, spell=fixable)):
             lowered = word.lower().strip("'-")
             if len(lowered) > 1 and not speller.knows(lowered) and not _known_parts(speller, lowered):
                 found[lowered] += 1
@@ -60,14 +63,14 @@ def spelling(site: Site) -> Spelling:
 def automatic_fixes(site: Site) -> list[tuple[str, str, str]]:
     """The automatic fixes alone (where, typed, fix): what the summary counts, without the
     search for unknown words and their candidates that the report makes."""
-    return [fix for line, segment in _prose_segments(site) for fix in _fixed_in(line, segment)]
+    return [fix for line, segment, fixable in _prose_segments(site) if fixable for fix in _fixed_in(line, segment)]
 
 
-def _prose_segments(site: Site) -> Iterator[tuple[SourceLine, Segment]]:
+def _prose_segments(site: Site) -> Iterator[tuple[SourceLine, Segment, bool]]:
     norm = normalizer()
-    for line in _site_prose_lines(site):
+    for line, fixable in _site_prose_lines(site):
         for segment in norm.clean_markup(line.text):
-            yield line, segment
+            yield line, segment, fixable
 
 
 def _fixed_in(line: SourceLine, segment: Segment) -> list[tuple[str, str, str]]:

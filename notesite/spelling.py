@@ -18,9 +18,11 @@ files or failed?) stay as typed and go to the spelling report with their candida
 from __future__ import annotations
 
 import functools
+import itertools
 import gzip
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import NamedTuple
@@ -49,6 +51,11 @@ BRITISH_ENDINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("i
                    ("yse", "yze"), ("ysed", "yzed"), ("our", "or"), ("ours", "ors"), ("oured", "ored"),
                    ("tre", "ter"), ("tres", "ters"), ("ence", "ense"),
                    ("ogue", "og"), ("ogues", "ogs"))
+# Notes whose words are more often unknown than this are in another language, and get no fixes:
+# of the seed notes' words 3% are unknown, of the 30 real notes files' at most 16% (one with
+# hundreds of link addresses), of a page of Spanish notes 90%.
+MAX_UNKNOWN_SHARE = 0.5
+LANGUAGE_SAMPLE_WORDS = 5000
 MAX_TWO_SLIP_LENGTH = 14    # longer ones would cost a million look-ups each
 SUFFIXES = ("s", "es", "ed", "ing", "ly", "er")
 
@@ -92,6 +99,15 @@ class Speller:
     def fix(self, text: str) -> str:
         """Prose with each clearly misspelt word replaced, keeping the author's capital."""
         return CHECKED_WORD.sub(self._replace, text) if self.may_fix(text) else text
+
+    def reads_as_english(self, text: str) -> bool:
+        """Whether most of the text's words are English ones (or the project's): notes in
+        another language ("las instancias se pueden detener") are never "fixed" into English."""
+        # (Each word asked about once; the language read from the first words, as a file's
+        # language does not change on its way: at 100 times the notes, the whole took 0.1 s.)
+        typed = Counter(match.group(0).lower() for match in itertools.islice(ANY_WORD.finditer(text), LANGUAGE_SAMPLE_WORDS))
+        unknown = sum(times for word, times in typed.items() if not self.knows(word))
+        return unknown <= MAX_UNKNOWN_SHARE * sum(typed.values())
 
     def may_fix(self, text: str, ignore: frozenset[str] = frozenset()) -> bool:
         """False when every word of the text is known (or in `ignore`): most pages, checked at

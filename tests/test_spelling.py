@@ -120,3 +120,15 @@ def test_the_summary_counts_only_the_reviewed_corrections_made_not_those_in_code
     site = site_from_text("## EC2\n- Elasitc IP and `Elasitc` in code\n$ sudo Elasitc\n")
     assert "- Elastic IP and `Elasitc` in code" in site.files["ec2.md"]
     assert corrections_applied(site) == 1
+
+
+def test_notes_in_another_language_get_no_fixes_and_the_report_lists_none():
+    spanish = ("## EC2\n- las instancias se pueden detener y reiniciar\n"
+               "- configuracion de red avanzada para aplicaciones\n")
+    site = site_from_text(spanish)
+    page = site.files["ec2.md"]
+    assert "instancias" in page and "configuracion de red" in page
+    assert spelling(site).fixed == []
+    # the same words in English notes: the common misspelling is fixed there
+    english = site_from_text("## EC2\n- the configuracion of the network is set per instance and per subnet\n")
+    assert "configuration of the network" in english.files["ec2.md"]
