@@ -56,6 +56,9 @@ BRITISH_ENDINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("i
 # hundreds of link addresses), of a page of Spanish notes 90%.
 MAX_UNKNOWN_SHARE = 0.5
 LANGUAGE_SAMPLE_WORDS = 5000
+# ...and inside a word: "paediatric", "programme", "sceptical", "aluminium", "manoeuvre".
+BRITISH_INFIXES = (("ae", "e"), ("oe", "e"), ("amme", "am"), ("sce", "ske"), ("sca", "ska"), ("nium", "num"),
+                   ("oeuvre", "euver"))
 MAX_TWO_SLIP_LENGTH = 14    # longer ones would cost a million look-ups each
 SUFFIXES = ("s", "es", "ed", "ing", "ly", "er")
 
@@ -81,6 +84,9 @@ class Speller:
             return True     # "attaches", "rebooting": the list lacks some forms of its words
         if any(lowered.endswith(british) and lowered[:-len(british)] + american in self.frequency
                for british, american in BRITISH_ENDINGS):
+            return True
+        if any(british in lowered and lowered.replace(british, american, 1) in self.frequency
+               for british, american in BRITISH_INFIXES):
             return True
         # "subnets", "failovers": one of the project's words with an ending. (The English list
         # has its own words' forms: "failes" is not "fail" with an ending.)
