@@ -29,6 +29,10 @@ ENGLISH_MIN_COUNT = 51
 ENGLISH_MIN_LENGTH = 4
 SECTIONS_FILE = "assets/sections.js"
 NAV_FILE = ".pages"
+# A task list's item ("- [ ] practice exam", "- [x] read the FAQ"): its box, ticked or not, as a
+# reader's viewer shows it, not the brackets typed for it.
+TASK = re.compile(r"^\[(?P<mark>[ xX])\][ \t]+(?=\S)")
+TASK_BOXES = {"": "☐", "x": "☑"}
 INDENT = "    "
 UNSAFE_IN_HEAD = re.compile(r"[<>\"`]")
 # What the page head shows in their place: marks that look alike and open nothing.
@@ -80,7 +84,9 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
                 loose = False
             elif loose or (item is not None and _list_kind(item) != _list_kind(node) and item.depth == node.depth):
                 out.append("")   # in a list with a further paragraph, or where numbers or letters start
-            out.append(INDENT * node.depth + node.marker + " " + _with_label(page, node.text, links))
+            task = TASK.match(node.text)
+            text = (TASK_BOXES[task["mark"].strip().lower()] + " " + node.text[task.end():]) if task else node.text
+            out.append(INDENT * node.depth + node.marker + " " + _with_label(page, text, links))
             item = node
         elif node.kind == "more":
             text = INDENT * (node.depth + 1) + _with_label(page, node.text, links)

@@ -231,3 +231,9 @@ def test_lines_indented_right_under_a_line_that_ends_with_a_colon_are_a_list_und
     # after a blank line, or a space in, the lines are not a list
     assert "\na pasted answer, indented, after a blank line\n" in page
     assert "\nIdentity and Access Management policies" in page
+
+
+def test_a_task_list_shows_its_boxes_not_brackets():
+    page = site_from_text("## EC2\n\n- [x] read the FAQ\n- [ ] practice exam\n    - [X] part one\n- [link](https://x.example/)\n").files["ec2.md"]
+    assert "\n- ☑ read the FAQ\n- ☐ practice exam\n    - ☑ part one\n" in page
+    assert "\n- [link](https://x.example/)\n" in page
