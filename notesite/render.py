@@ -192,7 +192,7 @@ def _verbatim(node: Node) -> list[str]:
     lines = [t[margin:] for t in lines]
     kind, _, info = node.info.partition(" ")
     if kind == "table":
-        if info in ("tabs", "aligned"):
+        if info in ("tabs", "aligned", "pipes"):
             # Columns typed with tabs or aligned spaces: the same cells, parted by pipes.
             rows = [columns.cells(t, info) for t in lines]
             lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0]),

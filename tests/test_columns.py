@@ -55,3 +55,12 @@ def test_a_tab_inside_a_line_is_kept_and_tabs_that_indent_still_nest():
     notes = "## EC2\n\n- Types\n\t- t3\tburstable\n"
     page = site_from_text(notes).files["ec2.md"]
     assert "\n- Types\n    - t3\tburstable\n" in page
+
+
+def test_pipes_without_a_row_of_dashes_are_a_table_and_a_line_with_pipes_stays_a_line():
+    notes = ("## S3\n\n| Class | Min days |\n| Glacier | 90 |\n\nClass | Use\nStandard | hot data\nGlacier | archives\n\n"
+             "EC2 | S3 | IAM are services\n\nread `a | b` here\nand `c | d` there\n")
+    page = site_from_text(notes).files["s3.md"]
+    assert _tables(page) == [[["Class", "Min days"], ["Glacier", "90"]],
+                             [["Class", "Use"], ["Standard", "hot data"], ["Glacier", "archives"]]]
+    assert "EC2 \\| S3 \\| IAM are services" in page and "`a | b`" in page
