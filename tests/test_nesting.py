@@ -237,3 +237,9 @@ def test_a_task_list_shows_its_boxes_not_brackets():
     page = site_from_text("## EC2\n\n- [x] read the FAQ\n- [ ] practice exam\n    - [X] part one\n- [link](https://x.example/)\n").files["ec2.md"]
     assert "\n- ☑ read the FAQ\n- ☐ practice exam\n    - ☑ part one\n" in page
     assert "\n- [link](https://x.example/)\n" in page
+
+
+def test_a_study_label_before_a_point_is_a_bold_label_not_a_section():
+    page = site_from_text("## EC2\n\nExam tip: always pick the cheapest option\nImportant: EBS is bound to one AZ\n").files["ec2.md"]
+    assert "\n**Exam tip:** always pick the cheapest option  \n**Important:** EBS is bound to one AZ\n" in page
+    assert "{#exam-tip}" not in page
