@@ -241,5 +241,5 @@ def test_a_task_list_shows_its_boxes_not_brackets():
 
 def test_a_study_label_before_a_point_is_a_bold_label_not_a_section():
     page = site_from_text("## EC2\n\nExam tip: always pick the cheapest option\nImportant: EBS is bound to one AZ\n").files["ec2.md"]
-    assert "\n**Exam tip:** always pick the cheapest option  \n**Important:** EBS is bound to one AZ\n" in page
+    assert "\n**Exam tip:** always pick the cheapest option\n\n**Important:** EBS is bound to one AZ\n" in page
     assert "{#exam-tip}" not in page
