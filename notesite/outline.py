@@ -20,13 +20,13 @@ from . import banner, bare_json, bare_yaml, columns, naming, unseen
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
-from .shapes import (BULLET, DOCUMENT_TITLE, HASH_BULLET, HEADING, LETTERS, MARK, O_BULLET, Block, Heading, Item, Node,
-                     depth_under, title_like, typed_heading)
+from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, HASH_BULLET, HEADING, LETTERS, MARK, O_BULLET, Block, Heading,
+                     Item, Node, depth_under, title_like)
 from .source import SourceLine
 from .topics import MAX_BARE_TITLE_WORDS, asks, is_definition, split_title, titles_list, topic_kind, word_count
 
-# Where a heading may start: a `#` line, an "== AsciiDoc" one, or a run of one character (a banner's, an underline,
-# a rule: `banner.RUN`), at any indentation.
+# Where a heading may start: a `#` line, an "== AsciiDoc" one, or a run of one character (a
+# banner's, an underline, a rule: `banner.RUN`), at any indentation.
 HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|={1,6}[ \t]|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
@@ -275,9 +275,11 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     # `#Scalability` is a heading; so is `## !!!` or `## 🚀` (CommonMark's, with a space), but not `#!!!`.
     if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
-    equals = typed_heading(line.text) or (DOCUMENT_TITLE.match(line.text) if first else None)
+    # "== EC2", "=== Spot ===", and "= Title" as the file's first line.
+    equals = EQUALS_HEADING.match(line.text) or (DOCUMENT_TITLE.match(line.text) if first else None)
     if equals and LETTERS.search(equals["title"]):
-        return Heading(line, len(equals["hashes"]) if equals.re is not DOCUMENT_TITLE else 1, _title(equals["title"])), index + 1
+        level = len(equals["hashes"]) if equals.re is EQUALS_HEADING else 1
+        return Heading(line, level, _title(equals["title"])), index + 1
     found = None
     if banner.is_run(line):
         found = banner.framed_at(lines, index, title_like, blocks,
