@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_json, bare_yaml, columns, naming, unseen
+from . import banner, bare_json, bare_yaml, columns, naming, references, unseen
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
@@ -220,6 +220,7 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
     blocks.update(bare_yaml.yaml_blocks(lines, text, blocks))
     blocks.update(columns.column_blocks(lines, text, blocks))
     lines = unseen.without_unseen(lines, text, blocks)
+    lines = references.with_references_inline(lines, text, blocks)
     items: list[Item] = []
     index = 0
     first_filled = next((i for i, line in enumerate(lines) if not line.blank), 0)
