@@ -26,3 +26,8 @@ def test_references_lead_where_their_definitions_say_and_the_definitions_are_not
     assert "\\[a thing\\]\\[nowhere\\]" in page and "`[faq]`" in page
     assert "\n[faq]: kept in code\n" in page
     assert "\\[faq\\]:" not in page and '"Pricing"' not in page
+
+
+def test_a_reference_to_a_script_address_stays_inert_text():
+    page = site_from_text("## S3\n\nclick [here][r]\n\n[r]: javascript:alert(1)\n", "notes/notes.md").files["s3.md"]
+    assert "](javascript:" not in page and "javascript:alert(1)" in page
