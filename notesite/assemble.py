@@ -153,18 +153,17 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
     title_lines: list[SourceLine] = []
     drafts = []
     page_of: dict[int, Page] = {}   # each draft's page, by the draft's identity
-    english: dict[int, bool] = {}   # whether each draft's file reads as English, likewise
     for notes in outlines:
         title_lines.extend(notes.title_lines)
         for draft in notes.pages:
             # (A title made from the file's name is a name: its words are cased, never "fixed".)
             title = plain_from(norm.clean(norm.heading(draft.title), spell=draft.heading is not None and notes.english))
-            drafts.append((draft, title, draft.service.service if draft.service else index.get(_name_key(title))))
-            english[id(draft)] = notes.english
+            drafts.append((draft, title, draft.service.service if draft.service else index.get(_name_key(title)),
+                           notes.english))
     # A sub-service joins its parent's page only where the notes have that page: OpsWorks in
     # notes that never mention Systems Manager is a page of its own.
-    parents = {service.page for _, _, service in drafts if service is not None and _page_owner(service.page) == service}
-    for draft, title, service in drafts:
+    parents = {service.page for _, _, service, _ in drafts if service is not None and _page_owner(service.page) == service}
+    for draft, title, service, english in drafts:
         if service is not None and service.page not in parents:
             slug, owner = _own_slug(slugify(service.name), service.name, pages), service
         else:
@@ -194,9 +193,9 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
             page.headings += [draft.heading, *draft.more]
         page.lead.extend(draft.lead)
         page.nodes.extend(nodes)
-        page.english = page.english and english[id(draft)]
+        page.english = page.english and english
         page_of[id(draft)] = page
-    for draft, _, _ in drafts:
+    for draft, _, _, _ in drafts:
         group = page_of[id(draft)]
         for member in (page_of[id(m)] for m in draft.members):
             if member is not group and member not in group.members:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .shapes import lines_in
 from .source import SourceLine
 
 # A line that may open a JSON block: "{", "[", '{ "Version": ...'.
@@ -33,7 +34,7 @@ def json_blocks(lines: list[SourceLine], text: str, taken: dict[int, tuple[int, 
     blocks already `taken` (fenced code, tables)."""
     if not FILE_MAY_HOLD_JSON.search(text):
         return {}
-    inside = {i for start, (end, _, _) in taken.items() for i in range(start, end)}
+    inside = lines_in(taken)
     found: dict[int, tuple[int, str, str]] = {}
     index = 0
     while index < len(lines):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .shapes import lines_in
 from .source import SourceLine
 
 KEY = r"(?:[A-Za-z_$][\w.$/-]*|\"[^\"]+\"|'[^']+')"
@@ -43,7 +44,7 @@ KEY_LEVELS_WITHOUT_DATA = 3
 def yaml_blocks(lines: list[SourceLine], text: str, taken: dict[int, tuple[int, str, str]]) -> dict[int, tuple[int, str, str]]:
     """Where bare YAML blocks start: line index -> (end index, "code", "yaml"), outside the
     blocks already `taken` (fenced code, tables, JSON)."""
-    inside = {i for start, (end, _, _) in taken.items() for i in range(start, end)}
+    inside = lines_in(taken)
     found: dict[int, tuple[int, str, str]] = {}
     reached, position, number = 0, 0, 0
     for match in NESTED_KEY.finditer(text):

@@ -16,11 +16,11 @@ from dataclasses import replace
 
 from .shapes import BULLET, Heading, Item, typed_heading
 from .source import SourceLine
+from .topics import MAX_QUESTION_WORDS
 
 ANSWER_RULE = re.compile(r"^[ \t]*-{3,}[ \t]*$")
 CARD_RULE = re.compile(r"^[ \t]*={3,}[ \t]*$")
 MIN_CARDS = 3
-MAX_QUESTION_WORDS = 30
 LEVEL = 2
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .shapes import BULLET, typed_heading
+from .shapes import BULLET, lines_in, typed_heading
 from .source import SourceLine
 
 TABS = re.compile(r"\t+")
@@ -30,7 +30,7 @@ def column_blocks(lines: list[SourceLine], text: str, taken: dict[int, tuple[int
     blocks already `taken`."""
     if "\t" not in text and "  " not in text and "|" not in text:
         return {}
-    inside = {i for start, (end, _, _) in taken.items() for i in range(start, end)}
+    inside = lines_in(taken)
     found: dict[int, tuple[int, str, str]] = {}
     index = 0
     while index < len(lines):

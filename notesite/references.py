@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .shapes import lines_in
 from .source import SourceLine
 
 # "[faq]: https://aws.amazon.com/s3/faqs/", "[img]: <./d.png> "Diagram"".
@@ -28,7 +29,7 @@ def with_references_inline(lines: list[SourceLine], text: str, taken: dict[int, 
     definitions blank; code blocks (`taken`) and code spans as typed."""
     if "]:" not in text:
         return lines
-    inside = {i for start, (end, _, _) in taken.items() for i in range(start, end)}
+    inside = lines_in(taken)
     addresses: dict[str, str] = {}
     definitions = []
     for index, line in enumerate(lines):

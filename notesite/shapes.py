@@ -46,6 +46,12 @@ O_BULLET = re.compile(r"^(?P<indent>[ \t]+)o[ \t]+(?P<text>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z][A-Za-z0-9]|[0-9][A-Za-z]")
 
 
+def lines_in(blocks: dict[int, tuple[int, str, str]]) -> set[int]:
+    """Every line index inside the blocks already found (code, tables: start -> (end, kind,
+    info)), which the rules that read bare lines leave as they are."""
+    return {index for start, (end, _, _) in blocks.items() for index in range(start, end)}
+
+
 def depth_under(outer: list[int], indent: int) -> int:
     """An item's depth in its list: its parent is the nearest earlier item typed further out,
     whatever the widths (two spaces, four, a tab). `outer` holds how far in each open item was

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .shapes import lines_in
 from .source import SourceLine
 
 CONTENTS_MARKER = re.compile(r"^[ \t]*(?:\[\[?_?toc_?\]\]?|\{:[ \t]*toc[ \t]*\}|<!--[ \t]*toc[ \t]*-->)[ \t]*$", re.IGNORECASE)
@@ -24,7 +25,7 @@ def without_unseen(lines: list[SourceLine], text: str, taken: dict[int, tuple[in
     `taken` (code shows a comment as typed)."""
     if not MAY_HOLD_UNSEEN.search(text):
         return lines
-    inside = {i for start, (end, _, _) in taken.items() for i in range(start, end)}
+    inside = lines_in(taken)
     out = list(lines)
     index = 0
     while index < len(out):
