@@ -41,6 +41,7 @@ def on_pre_build(config, **kwargs) -> None:
     _built_from["inputs"] = current["inputs"]
     recorded = _recorded()
     if _unchanged(recorded, current):
+        _built_from["pictures"] = recorded.get("pictures", {})
         return
     # Imported only when there is work to do, so an unchanged build pays nothing for it. Hooks
     # are loaded by path: the core is imported as a package from the project's root.
@@ -68,6 +69,9 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(f"notes: {err}") from None
     if changed:
         log.info("regenerated from the notes: %s", ", ".join(changed))
+    for missing in site.missing_pictures:
+        log.info("notes: %s", missing.message())
+    _built_from["pictures"] = site.pictures
     for hidden in hidden_notes(NOTES):
         log.info("not published: %s is hidden (a dot file or folder)", hidden.relative_to(NOTES).as_posix())
     present = _files_under(str(docs))
@@ -76,11 +80,23 @@ def on_pre_build(config, **kwargs) -> None:
     # The inputs' fingerprint taken before the notes were read: a save while the cleanup ran
     # differs from it, so the next build makes the pages again.
     try:
-        STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": _fingerprint(present), "docs": as_written}))
+        STAMP.write_text(json.dumps({"inputs": current["inputs"], "pages": _fingerprint(present), "docs": as_written,
+                                     "pictures": site.pictures}))
     except OSError as err:
         # Only a shortcut for the next build: without it, that build reads the notes again.
         log.info("notes: cannot record what the pages were made from in %s (%s); make the project "
                     "folder writable, or every build reads the notes again", STAMP.name, err.strerror)
+
+
+def on_files(files, config, **kwargs):
+    """The pictures the pages show from beside the notes, published where the pages point
+    (notesite/pictures.py), read from the notes folder: docs/ holds only what the cleanup wrote."""
+    from mkdocs.structure.files import File
+
+    for published, shown in _built_from.get("pictures", {}).items():
+        if files.get_file_from_path(published) is None:   # a file of the same name in docs/ wins
+            files.append(File.generated(config, published, abs_src_path=str(ROOT / shown)))
+    return files
 
 
 def on_post_build(config, **kwargs) -> None:

@@ -10,7 +10,7 @@ import re
 import stat
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,6 +21,7 @@ from .errors import NotesError
 from .links import linker
 from .memo import text_digest
 from .outline import outline
+from .pictures import MissingPicture, Place, published_path
 from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, SOURCES_FILE,
                      page_file, render_english, render_glossary, render_home, render_nav, render_page,
                      render_sections, render_share_page, render_sources, share_file)
@@ -40,15 +41,22 @@ class Site:
     cross_links: list[tuple[str, str, str]]   # (page, words linked, target)
     registry: Registry                        # every published id, including this build's
     aliases: list[anchors.Alias]
+    # The pictures beside the notes that the pages show: where each is published (relative to
+    # the pages' folder) -> its path as the notes' lines name their files. The engine's build
+    # copies them (hooks/notes_sync.py); the pages' folder holds only text.
+    pictures: dict[str, str] = field(default_factory=dict)
+    missing_pictures: list[MissingPicture] = field(default_factory=list)
 
     @functools.cached_property
     def registry_text(self) -> str:
         return anchors.dump(self.registry)
 
 
-def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = None) -> Site:
-    """The pure core: decoded notes files (and the ids published so far) to generated files."""
-    outlines = [_outline(lines) for lines in notes]
+def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = None,
+                    place: Place | None = None) -> Site:
+    """The pure core: decoded notes files (and the ids published so far) to generated files.
+    `place`: where a picture beside the notes is published, or None if there is none such."""
+    outlines = [_outline(lines, place) for lines in notes]
     title_lines, pages = assemble(outlines)
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
@@ -63,7 +71,9 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     files[ENGLISH_FILE] = render_english()
     files[SECTIONS_FILE] = render_sections(pages)
     files[SOURCES_FILE] = render_sources(pages)
-    return Site(title_lines, pages, dict(sorted(files.items())), links.made, registry, aliases)
+    shown = {published: path for read in outlines for published, path in read.pictures.items()}
+    return Site(title_lines, pages, dict(sorted(files.items())), links.made, registry, aliases,
+                dict(sorted(shown.items())), [missing for read in outlines for missing in read.missing_pictures])
 
 
 def _share_pages(pages: list[Page], aliases: list[anchors.Alias]) -> dict[str, str]:
@@ -92,12 +102,13 @@ def _description(page: Page, topic: Topic) -> str:
     return text
 
 
-def _outline(lines: list[SourceLine]):
+def _outline(lines: list[SourceLine], place: Place | None):
     """One notes file's pages, read by its own markup: Org's as the Markdown it means."""
     if lines and org.is_org(lines[0].path, lines):
-        read = outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True, levels_as_typed=True)
+        read = outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True,
+                       levels_as_typed=True, place=place)
     else:
-        read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines))
+        read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place)
     read.english = spelling.speller().reads_as_english("\n".join(line.text for line in lines))
     return read
 
@@ -117,7 +128,25 @@ def build(notes: Path, display_root: Path | None = None, registry: Path | None =
     published = None
     if registry is not None:
         published = anchors.load(registry, shown_path(registry, display_root))
-    return site_from_lines(read_notes(notes, display_root), published)
+    return site_from_lines(read_notes(notes, display_root), published, picture_place(notes, display_root))
+
+
+def picture_place(notes: Path, display_root: Path | None) -> Place:
+    """Where a picture named as the notes' lines name their files is published: under
+    pictures/ by its path in the notes folder, if it is a file there. Never a file outside that
+    folder, also by a link: notes come from anyone, and the site publishes what they show."""
+    folder = (notes if notes.is_dir() else notes.parent).resolve()
+
+    def place(shown: str) -> str | None:
+        path = Path(shown) if display_root is None else display_root / shown
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        if not real.is_file() or not real.is_relative_to(folder):
+            return None
+        return published_path(real.relative_to(folder).as_posix())
+    return place
 
 
 def registry_is_stale(site: Site, path: Path) -> bool:

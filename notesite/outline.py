@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_json, bare_yaml, columns, naming, references, unseen
+from . import banner, bare_json, bare_yaml, columns, naming, pictures, references, unseen
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
@@ -78,19 +78,25 @@ class Outline:
     title_lines: list[SourceLine]
     pages: list[PageDraft]
     english: bool = True   # the file's words are English enough for its misspellings to be fixed
+    pictures: dict[str, str] = field(default_factory=dict)   # published path -> as the notes name it
+    missing_pictures: list[pictures.MissingPicture] = field(default_factory=list)
 
 
-def outline(lines: list[SourceLine], default_title: str, markdown: bool = False, levels_as_typed: bool = False) -> Outline:
+def outline(lines: list[SourceLine], default_title: str, markdown: bool = False, levels_as_typed: bool = False,
+            place: pictures.Place | None = None) -> Outline:
     """Split one notes file into pages and classify each page's lines.
 
     `markdown`: the file is Markdown (*.md), where lines indented four spaces after a blank
     line are code, as CommonMark reads them; plain-text notes indent to nest bullets.
     `levels_as_typed`: headings nest exactly as their levels say (Org's stars), rather than `#`
     and `##` being peers where notes use both for pages.
+    `place`: where a picture beside the notes is published (see pictures.py); None leaves
+    pictures' addresses as typed.
     """
     if markdown:
         lines = _without_front_matter(lines)
-    items = bare_service_headings(numbered_headings(card_questions(scan(lines, markdown))))
+    scanned, placed = scan(lines, markdown, place)
+    items = bare_service_headings(numbered_headings(card_questions(scanned)))
     default = naming.service_named(default_title)
     title_lines, items = _file_title(items, default)
     if not levels_as_typed:
@@ -165,7 +171,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     while pages and pages[0].heading is not None and not pages[0].nodes and not pages[0].lead and not pages[0].members \
             and not any(p.title == pages[0].title for p in pages[1:]):
         title_lines.append(pages.pop(0).heading)  # type: ignore[arg-type]
-    return Outline(title_lines=title_lines, pages=pages)
+    return Outline(title_lines=title_lines, pages=pages, pictures=placed.found, missing_pictures=placed.missing)
 
 
 def _without_front_matter(lines: list[SourceLine]) -> list[SourceLine]:
@@ -212,8 +218,9 @@ def _continues(page: PageDraft, heading: Heading) -> bool:
         and naming.service_named(heading.title) is None
 
 
-def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
-    """The file's lines, with headings, code blocks and tables each taken as one item."""
+def scan(lines: list[SourceLine], markdown: bool, place: pictures.Place | None = None) -> tuple[list[Item], pictures.Placed]:
+    """The file's lines, with headings, code blocks and tables each taken as one item; and the
+    pictures they show."""
     text = "\n".join(line.text for line in lines)
     blocks = _markdown_blocks(lines, text, markdown)
     blocks.update(bare_json.json_blocks(lines, text, blocks))
@@ -221,6 +228,8 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
     blocks.update(columns.column_blocks(lines, text, blocks))
     lines = unseen.without_unseen(lines, text, blocks)
     lines = references.with_references_inline(lines, text, blocks)
+    placed = pictures.with_pictures_placed(lines, text, blocks, place)
+    lines = placed.lines
     items: list[Item] = []
     index = 0
     first_filled = next((i for i, line in enumerate(lines) if not line.blank), 0)
@@ -240,7 +249,7 @@ def scan(lines: list[SourceLine], markdown: bool) -> list[Item]:
         items.append(item)
     items += lines[index:]
     _banners_under_markdown_headings(items)
-    return items
+    return items, placed
 
 
 def _banners_under_markdown_headings(items: list[Item]) -> None:

@@ -1,0 +1,135 @@
+"""Pictures the notes show from beside them: "![VPC](images/vpc.png)" in notes/aws.txt is the
+file notes/images/vpc.png, as the author's own Markdown viewer shows it.
+
+The pages live in another folder, where that address leads nowhere: the reader would get a
+broken image, and a strict build fails on it. So each such picture is published under
+PICTURES_DIR and its address on the page points there. A picture that is not in the notes
+folder shows its words and address as text, and the cleanup names its line: the page keeps
+everything the author typed and the site still builds.
+
+Where a picture is published is the caller's to say (`place`): the core reads no folder.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, NamedTuple
+from urllib.parse import unquote
+
+from .inline import HTML_IMAGE
+from .shapes import lines_in
+from .source import SourceLine
+
+PICTURES_DIR = "pictures"
+# Pictures a browser shows and that cannot run anything. SVG is left out on purpose: opened at
+# its own address, an SVG runs its scripts on the site's origin, and notes come from anyone.
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
+# "![alt](images/a.png)", "![alt](<my pictures/a.png> "title")": CommonMark's inline image with
+# its destination and optional title. What this misses stays as typed.
+IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]\\\n]|\\.)*)\]\(\s*(?P<dest><[^<>\n]*>|[^\s()<>]+)"
+                   r"(?P<title>\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+# An address that names its own place: a scheme ("https:", "data:"), a host ("//"), the site's
+# root ("/") or a fragment ("#"). Only other addresses are read from beside the notes.
+NOT_RELATIVE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|[/#\\])")
+CODE_SPAN = re.compile(r"(`+).*?\1")
+
+# The picture's path as the notes' lines name their files ("notes/images/a.png") -> where the
+# site publishes it (relative to the pages' folder), or None when there is no such picture.
+Place = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class MissingPicture:
+    line: SourceLine
+    address: str     # as typed
+
+    def message(self) -> str:
+        kinds = ", ".join(suffix[1:].upper() for suffix in PICTURE_SUFFIXES)
+        where = f"{self.line.path}:{self.line.number}: picture {self.address}"
+        if not is_picture(self.address.split("#", 1)[0].split("?", 1)[0]):
+            return f"{where} is not published (only {kinds}: an SVG could run script); save it as PNG and link that"
+        return (f"{where} is not in the notes folder; put it there ({kinds}) or remove the link; "
+                "until then its words and address show as text")
+
+
+class Placed(NamedTuple):
+    lines: list[SourceLine]
+    found: dict[str, str]            # where each picture is published -> its path as the notes name it
+    missing: list[MissingPicture]
+
+
+def published_path(notes_path: str) -> str:
+    """Where a picture at `notes_path` (relative to the notes folder) is published."""
+    return f"{PICTURES_DIR}/{notes_path}"
+
+
+def is_picture(path: str) -> bool:
+    return path.lower().endswith(PICTURE_SUFFIXES)
+
+
+def with_pictures_placed(lines: list[SourceLine], text: str, taken: dict[int, tuple[int, str, str]],
+                         place: Place | None) -> Placed:
+    """The lines with each picture beside the notes pointed at where it is published; code
+    blocks (`taken`) and code spans as typed."""
+    if place is None or not _may_show_a_picture(text):
+        return Placed(lines, {}, [])
+    inside = lines_in(taken)
+    out, found, missing = list(lines), {}, []
+    for index, line in enumerate(lines):
+        if index in inside or not _may_show_a_picture(line.text):
+            continue
+        parts, position = [], 0
+        for span in CODE_SPAN.finditer(line.text):
+            parts.append(_placed(line, line.text[position:span.start()], place, found, missing))
+            parts.append(span.group(0))
+            position = span.end()
+        parts.append(_placed(line, line.text[position:], place, found, missing))
+        rewritten = "".join(parts)
+        if rewritten != line.text:
+            out[index] = replace(line, text=rewritten)
+    return Placed(out, found, missing)
+
+
+def _may_show_a_picture(text: str) -> bool:
+    return "![" in text or "<img" in text.lower()
+
+
+def _placed(line: SourceLine, text: str, place: Place, found: dict[str, str], missing: list[MissingPicture]) -> str:
+    def published(address: str) -> str | None:
+        """Where the picture at a relative address is published; None (and named) if nowhere."""
+        path = unquote(address.split("#", 1)[0].split("?", 1)[0])
+        shown = posixpath.normpath(posixpath.join(posixpath.dirname(line.path), path))
+        where = place(shown) if is_picture(shown) else None
+        if where is None:
+            missing.append(MissingPicture(line, address))
+        else:
+            found[where] = shown
+        return where
+
+    def markdown(image: re.Match) -> str:
+        typed = image["dest"]
+        address = typed[1:-1] if typed.startswith("<") else typed
+        if not address or NOT_RELATIVE.match(address):
+            return image.group(0)
+        where = published(address)
+        if where is None:
+            alt = image["alt"]
+            return f"{alt} ({address})" if alt.strip() else address
+        return f"![{image['alt']}](<{where}>{image['title'] or ''})"
+
+    def tag(image: re.Match) -> str:
+        # "<img src="images/a.png" alt="..." width="500">", as README files size their pictures:
+        # the picture as Markdown shows it. Raw HTML otherwise shows as text (inline.py).
+        address = html.unescape(image["src"])
+        if NOT_RELATIVE.match(address):
+            return image.group(0)
+        where = published(address)
+        if where is None:
+            return image.group(0)
+        return f"![{html.unescape(image['alt'] or '')}](<{where}>)"
+
+    text = IMAGE.sub(markdown, text)
+    return HTML_IMAGE.sub(tag, text) if "<img" in text.lower() else text
