@@ -5,6 +5,7 @@ serve pages that are stale against the notes.)"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -113,6 +114,41 @@ def test_a_save_builds_once_and_a_file_put_in_docs_by_hand_still_rebuilds(tmp_pa
 
         (project / "docs" / "assets" / "by-hand.txt").write_text("put here by hand")
         assert _wait_for(lambda: "put here by hand" in _page(base + "assets/by-hand.txt")), log_path.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def _served_parts(page: str) -> str:
+    """What a page shows of its notes: the article and the table of contents (the live-reload
+    script around them differs from build to build)."""
+    article = page[page.index("<article"):page.index("</article>")]
+    toc = page[page.index('md-nav--secondary'):page.index('</nav>', page.index('md-nav--secondary'))]
+    return article + toc
+
+
+def test_a_save_converts_only_the_changed_pages_and_the_others_are_served_as_converted_before(tmp_path):
+    notes = ("## EC2\n\n### Spot Block\n- block spot instance for 1 to 6 hours\n\n"
+             "## S3\n\n### Versioning\n- keeps every version; see EC2 Spot Block\n\n### Lifecycle\n- moves objects\n")
+    project = make_project(tmp_path / "project", {"notes.txt": notes})
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    log = open(log_path, "w+")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}/aws-notes/"
+    try:
+        assert _wait_for(lambda: "1 to 6 hours" in _page(base + "ec2/")), log_path.read_text()
+        s3_before, index_before = _served_parts(_page(base + "s3/")), _page(base + "search/search_index.json")
+        (project / "notes" / "notes.txt").write_text(notes.replace("6 hours", "6 hours, then reclaimed"))
+        assert _wait_for(lambda: "then reclaimed" in _page(base + "ec2/")), log_path.read_text()
+        assert "pages as the last build converted them" in log_path.read_text()
+        assert _served_parts(_page(base + "s3/")) == s3_before
+        assert 'id="versioning"' in s3_before and 'href="#lifecycle"' in s3_before
+        s3_entries = lambda index: [e for e in json.loads(index)["docs"] if e["location"].startswith("s3/")]  # noqa: E731
+        assert s3_entries(_page(base + "search/search_index.json")) == s3_entries(index_before)
     finally:
         server.terminate()
         server.wait(timeout=10)
