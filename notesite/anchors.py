@@ -19,7 +19,7 @@ import yaml
 from .assemble import SLUG_FORM, Page, Topic, slugify
 from .data import YAML_LOADER
 from .errors import NotesError
-from .source import utf8_text
+from .source import decoded_text
 
 FINGERPRINT_WORDS = 40
 SAME_SECTION = 0.6      # share of words in common above which a section counts as moved, not gone
@@ -71,7 +71,7 @@ def load(path: Path, shown: str | None = None) -> Registry:
     shown = shown or str(path)
     if not path.exists():
         return Registry(path=shown)
-    return _parsed(utf8_text(path.read_bytes(), shown), shown)
+    return _parsed(decoded_text(path.read_bytes(), shown), shown)
 
 
 @functools.lru_cache(maxsize=2)

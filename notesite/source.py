@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass
@@ -80,8 +81,22 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def utf8_text(data: bytes, path: str) -> str:
-    """A file's bytes as text, or an error naming the line and column of the first bad byte."""
+# Byte order marks that say a file's encoding outright: Windows' Notepad saves "Unicode" as
+# UTF-16 with one. UTF-32's are tried first: its little-endian mark begins like UTF-16's.
+MARKED_ENCODINGS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decoded_text(data: bytes, path: str) -> str:
+    """A file's bytes as text (UTF-8, or UTF-16 or UTF-32 with their byte order mark), or an
+    error naming the line and column of the first bad byte."""
+    marked = next((encoding for mark, encoding in MARKED_ENCODINGS if data.startswith(mark)), None)
+    if marked is not None:
+        try:
+            return data.decode(marked)
+        except UnicodeDecodeError as err:
+            raise NotesError(path, None, f"starts as {marked.upper()} but byte {err.start} is not; "
+                                         "save the file as UTF-8") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -93,7 +108,7 @@ def utf8_text(data: bytes, path: str) -> str:
 
 def decode(data: bytes, path: str) -> list[SourceLine]:
     """Bytes of one notes file to lines; CRLF, a BOM, tabs and trailing spaces are evened out."""
-    text = utf8_text(data, path).removeprefix("\ufeff").replace("\r\n", "\n")
+    text = decoded_text(data, path).removeprefix("\ufeff").replace("\r\n", "\n")
     # A line ended by a lone CR (old Mac files) is a line to a reader and an editor, but git and
     # the repository host count only LFs: each line also keeps the number they give it.
     host_numbers = _host_numbers(text) if "\r" in text else None

@@ -1,14 +1,16 @@
 """Random notes: the cleanup never crashes, never loses a line, and gives the same pages for the
-same notes however the file was saved (CRLF, BOM, tabs, trailing blank lines)."""
+same notes however the file was saved (CRLF, BOM, UTF-16 or UTF-32, tabs, trailing blank lines)."""
 
 from __future__ import annotations
+
+import codecs
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import site_from_text
-from notesite import NotesError
-from notesite.source import CONTROL
+from notesite import NotesError, site_from_lines
+from notesite.source import CONTROL, decode
 
 # Lines made of the pieces the author's notes are made of, plus hostile ones.
 PIECES = ["## EC2", "#Scalability", "## Widget", "### Deep", "Placement Groups", "Spot instances:",
@@ -67,6 +69,22 @@ def test_crlf_bom_and_trailing_blank_lines_change_nothing(text):
     assert (clean is None) == (messy is None)
     if clean is not None:
         assert clean.files == messy.files
+
+
+@SETTINGS
+@given(NOTES, st.sampled_from(["utf-16", "utf-16-be", "utf-32", "utf-32-be"]))
+def test_a_file_saved_as_utf16_or_utf32_with_its_byte_order_mark_gives_the_same_pages(text, encoding):
+    # (Windows' Notepad saves "Unicode" as UTF-16 with a byte order mark.)
+    # ("utf-16" and "utf-32" write their mark; the big-endian codecs leave it to the writer.)
+    data = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}.get(encoding, b"") + text.encode(encoding)
+    clean = _site_or_none(text)
+    try:
+        marked = site_from_lines([decode(data, "notes/test.txt")])
+    except NotesError:
+        marked = None
+    assert (clean is None) == (marked is None)
+    if clean is not None:
+        assert clean.files == marked.files
 
 
 @SETTINGS
