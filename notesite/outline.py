@@ -20,6 +20,7 @@ from . import banner, bare_json, bare_yaml, columns, naming, pictures, reference
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
+from .outliner import outliner_headings
 from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, HASH_BULLET, HEADING, LETTERS, MARK, O_BULLET, Block, Heading,
                      Item, Node, depth_under, title_like)
 from .source import SourceLine
@@ -96,7 +97,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     if markdown:
         lines = _without_front_matter(lines)
     scanned, placed = scan(lines, markdown, place)
-    items = bare_service_headings(numbered_headings(card_questions(scanned)))
+    items = bare_service_headings(outliner_headings(numbered_headings(card_questions(scanned))))
     default = naming.service_named(default_title)
     title_lines, items = _file_title(items, default)
     if not levels_as_typed:
