@@ -41,7 +41,7 @@ def on_pre_build(config, **kwargs) -> None:
     _built_from["inputs"] = current["inputs"]
     recorded = _recorded()
     if _unchanged(recorded, current):
-        _built_from["pictures"] = recorded.get("pictures", {})
+        _built_from["pictures"] = recorded.get("pictures", [])
         return
     # Imported only when there is work to do, so an unchanged build pays nothing for it. Hooks
     # are loaded by path: the core is imported as a package from the project's root.
@@ -93,9 +93,13 @@ def on_files(files, config, **kwargs):
     (notesite/pictures.py), read from the notes folder: docs/ holds only what the cleanup wrote."""
     from mkdocs.structure.files import File
 
-    for published, shown in _built_from.get("pictures", {}).items():
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from notesite.pictures import notes_path
+
+    for published in _built_from.get("pictures", []):
         if files.get_file_from_path(published) is None:   # a file of the same name in docs/ wins
-            files.append(File.generated(config, published, abs_src_path=str(ROOT / shown)))
+            files.append(File.generated(config, published, abs_src_path=str(NOTES.resolve() / notes_path(published))))
     return files
 
 

@@ -21,7 +21,7 @@ from .errors import NotesError
 from .links import linker
 from .memo import text_digest
 from .outline import outline
-from .pictures import MissingPicture, Place, published_path
+from .pictures import MissingPicture, Place, is_picture, published_path
 from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, SOURCES_FILE,
                      page_file, render_english, render_glossary, render_home, render_nav, render_page,
                      render_sections, render_share_page, render_sources, share_file)
@@ -41,10 +41,10 @@ class Site:
     cross_links: list[tuple[str, str, str]]   # (page, words linked, target)
     registry: Registry                        # every published id, including this build's
     aliases: list[anchors.Alias]
-    # The pictures beside the notes that the pages show: where each is published (relative to
-    # the pages' folder) -> its path as the notes' lines name their files. The engine's build
-    # copies them (hooks/notes_sync.py); the pages' folder holds only text.
-    pictures: dict[str, str] = field(default_factory=dict)
+    # Where the pictures beside the notes that the pages show are published (relative to the
+    # pages' folder; pictures.notes_path gives each one's path in the notes folder). The
+    # engine's build copies them (hooks/notes_sync.py); the pages' folder holds only text.
+    pictures: list[str] = field(default_factory=list)
     missing_pictures: list[MissingPicture] = field(default_factory=list)
 
     @functools.cached_property
@@ -71,9 +71,8 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     files[ENGLISH_FILE] = render_english()
     files[SECTIONS_FILE] = render_sections(pages)
     files[SOURCES_FILE] = render_sources(pages)
-    shown = {published: path for read in outlines for published, path in read.pictures.items()}
     return Site(title_lines, pages, dict(sorted(files.items())), links.made, registry, aliases,
-                dict(sorted(shown.items())), [missing for read in outlines for missing in read.missing_pictures])
+                sorted(set().union(*(read.pictures for read in outlines))), [missing for read in outlines for missing in read.missing_pictures])
 
 
 def _share_pages(pages: list[Page], aliases: list[anchors.Alias]) -> dict[str, str]:
@@ -134,19 +133,39 @@ def build(notes: Path, display_root: Path | None = None, registry: Path | None =
 def picture_place(notes: Path, display_root: Path | None) -> Place:
     """Where a picture named as the notes' lines name their files is published: under
     pictures/ by its path in the notes folder, if it is a file there. Never a file outside that
-    folder, also by a link: notes come from anyone, and the site publishes what they show."""
+    folder, also by a link: notes come from anyone, and the site publishes what they show.
+
+    A picture not at its path is found by its file name alone when one picture in the notes
+    folder has that name, as Obsidian finds "![[Pasted image 2024.png]]" among its attachments."""
     folder = (notes if notes.is_dir() else notes.parent).resolve()
+    by_name: dict[str, list[Path]] = {}
 
     def place(shown: str) -> str | None:
         path = Path(shown) if display_root is None else display_root / shown
         try:
             real = path.resolve(strict=True)
         except (OSError, RuntimeError):
-            return None
+            if not by_name:
+                by_name.update(_pictures_by_name(folder))
+            named = by_name.get(path.name, [])
+            if len(named) != 1:
+                return None
+            real = named[0]
         if not real.is_file() or not real.is_relative_to(folder):
             return None
         return published_path(real.relative_to(folder).as_posix())
     return place
+
+
+def _pictures_by_name(folder: Path) -> dict[str, list[Path]]:
+    """Every picture in the notes folder (not in hidden folders), by its file name."""
+    found: dict[str, list[Path]] = {"": []}   # (never empty: the folder is listed once)
+    for inside, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            if is_picture(name):
+                found.setdefault(name, []).append(Path(inside, name).resolve())
+    return found
 
 
 def registry_is_stale(site: Site, path: Path) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_json, bare_yaml, columns, naming, pictures, references, unseen
+from . import banner, bare_json, bare_yaml, columns, naming, pictures, references, unseen, wikilinks
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
@@ -79,7 +79,7 @@ class Outline:
     title_lines: list[SourceLine]
     pages: list[PageDraft]
     english: bool = True   # the file's words are English enough for its misspellings to be fixed
-    pictures: dict[str, str] = field(default_factory=dict)   # published path -> as the notes name it
+    pictures: set[str] = field(default_factory=set)   # where the pictures it shows are published
     missing_pictures: list[pictures.MissingPicture] = field(default_factory=list)
 
 
@@ -229,6 +229,7 @@ def scan(lines: list[SourceLine], markdown: bool, place: pictures.Place | None =
     blocks.update(columns.column_blocks(lines, text, blocks))
     lines = unseen.without_unseen(lines, text, blocks)
     lines = references.with_references_inline(lines, text, blocks)
+    lines = wikilinks.with_wikilinks_read(lines, text, blocks)
     placed = pictures.with_pictures_placed(lines, text, blocks, place)
     lines = placed.lines
     items: list[Item] = []

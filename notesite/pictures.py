@@ -57,13 +57,18 @@ class MissingPicture:
 
 class Placed(NamedTuple):
     lines: list[SourceLine]
-    found: dict[str, str]            # where each picture is published -> its path as the notes name it
+    found: set[str]                  # where each picture shown is published
     missing: list[MissingPicture]
 
 
 def published_path(notes_path: str) -> str:
     """Where a picture at `notes_path` (relative to the notes folder) is published."""
     return f"{PICTURES_DIR}/{notes_path}"
+
+
+def notes_path(published: str) -> str:
+    """The path in the notes folder of a picture published at `published`."""
+    return published.removeprefix(f"{PICTURES_DIR}/")
 
 
 def is_picture(path: str) -> bool:
@@ -75,9 +80,9 @@ def with_pictures_placed(lines: list[SourceLine], text: str, taken: dict[int, tu
     """The lines with each picture beside the notes pointed at where it is published; code
     blocks (`taken`) and code spans as typed."""
     if place is None or not _may_show_a_picture(text):
-        return Placed(lines, {}, [])
+        return Placed(lines, set(), [])
     inside = lines_in(taken)
-    out, found, missing = list(lines), {}, []
+    out, found, missing = list(lines), set(), []
     for index, line in enumerate(lines):
         if index in inside or not _may_show_a_picture(line.text):
             continue
@@ -97,7 +102,7 @@ def _may_show_a_picture(text: str) -> bool:
     return "![" in text or "<img" in text.lower()
 
 
-def _placed(line: SourceLine, text: str, place: Place, found: dict[str, str], missing: list[MissingPicture]) -> str:
+def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing: list[MissingPicture]) -> str:
     def published(address: str) -> str | None:
         """Where the picture at a relative address is published; None (and named) if nowhere."""
         path = unquote(address.split("#", 1)[0].split("?", 1)[0])
@@ -106,7 +111,7 @@ def _placed(line: SourceLine, text: str, place: Place, found: dict[str, str], mi
         if where is None:
             missing.append(MissingPicture(line, address))
         else:
-            found[where] = shown
+            found.add(where)
         return where
 
     def markdown(image: re.Match) -> str:

@@ -90,8 +90,7 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             item = node
         elif node.kind == "more":
             text = INDENT * (node.depth + 1) + _with_label(page, node.text, links)
-            if previous is not None and previous.kind in ("bullet", "more") \
-                    and node.line.path == previous.lines[-1].path and node.line.number == previous.lines[-1].number + 1:
+            if previous is not None and previous.kind in ("bullet", "more") and _typed_under(previous, node):
                 # A line typed right under an item is that item's, on a line of its own as typed
                 # (a line break inside its paragraph: notes are read without trailing spaces, so
                 # a wrapped sentence cannot be told from a new line, and a break loses nothing).
@@ -104,6 +103,8 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
         elif node.kind == "quote":
             if previous is None or previous.kind != "quote":
                 _blank(out)
+            elif not _typed_under(previous, node):
+                out.append("")   # quotes parted by a blank line, as typed: two quotes, not one
             out.append("> " * node.depth + _with_label(page, node.text, links))
         elif node.kind == "verbatim":
             _blank(out)
@@ -215,6 +216,12 @@ def fence_info(info: str) -> tuple[str, str]:
     if words and LANGUAGE.fullmatch(words[0]) and not (attributes and attributes.start() < info.find(words[0])):
         return words[0], " ".join(words[1:])
     return (language_class.group(1) if language_class else ""), " ".join(words)
+
+
+def _typed_under(previous: Node, node: Node) -> bool:
+    """Whether a line was typed right under the previous node's last line."""
+    last = previous.lines[-1]
+    return node.line.path == last.path and node.line.number == last.number + 1
 
 
 def _blank(out: list[str]) -> None:

@@ -30,7 +30,7 @@ def test_a_picture_beside_the_notes_is_published_and_the_page_points_there():
     site = _site(lambda shown: "pictures/images/vpc.png" if shown == "notes/images/vpc.png" else None)
     page = site.files["vpc.md"]
     assert '![VPC diagram](pictures/images/vpc.png "The VPC")' in page
-    assert site.pictures == {"pictures/images/vpc.png": "notes/images/vpc.png"}
+    assert site.pictures == ["pictures/images/vpc.png"]
     assert "`![kept](images/vpc.png)`" in page   # code as typed
 
 
@@ -75,3 +75,20 @@ def test_the_site_builds_strictly_with_the_pictures_beside_the_notes(tmp_path):
     assert not list(site.rglob("outside.png"))
     assert "picture images/gone.png is not in the notes folder" in built.stderr
     assert not (project / "docs" / "pictures").exists()   # docs/ holds only what the cleanup wrote
+
+
+def test_a_picture_named_alone_is_found_by_its_name_in_the_notes_folder(tmp_path):
+    # As Obsidian embeds its attachments: "![[shot.png]]" for notes/Images/shot.png. A name two
+    # pictures share is no one picture: shown as text, and named.
+    notes = "## Lambda\n\n![[shot.png]]\n\n![[twice.png]]\n"
+    project = make_project(tmp_path / "project", {"Lambda.md": notes})
+    for folder in ("Images", "Other"):
+        (project / "notes" / folder).mkdir()
+        (project / "notes" / folder / "twice.png").write_bytes(PNG)
+    (project / "notes" / "Images" / "shot.png").write_bytes(PNG)
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    html = (tmp_path / "site" / "lambda" / "index.html").read_text()
+    assert 'src="../pictures/Images/shot.png"' in html
+    assert "twice.png" in html and 'src="../pictures/Images/twice.png"' not in html
+    assert "picture twice.png is not in the notes folder" in built.stderr

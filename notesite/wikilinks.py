@@ -1,0 +1,71 @@
+"""Obsidian's own markup, as its reading view shows it: notes kept in an Obsidian vault link
+other notes by name ("[[AWS S3]]", "[[EC2|instances]]", "[[#Pricing]]"), embed pictures by file
+name ("![[Pasted image 20240902204137.png]]", "![[diagram.png|400]]") and mark callouts
+("> [!note] Free tier").
+
+Markdown knows none of these: the brackets showed as typed, and an embed alone on its line was
+taken for a title. Here a link to a note is its text as Obsidian shows it (the note's other
+pages are linked by the site's own cross-links, by the services they name); an embedded picture
+is Markdown's picture, found by its name as Obsidian finds it (pictures.py); a callout is a
+quote led by its title in bold. Code blocks and code spans stay as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .pictures import is_picture
+from .shapes import lines_in
+from .source import SourceLine
+
+# "[[target]]", "[[target|shown]]", "![[picture.png|400]]": a target names no brackets or pipe.
+WIKILINK = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<shown>[^\[\]\n]*))?\]\]")
+# "> [!note] Free tier", "> [!TIP]- folded": a callout's first line.
+CALLOUT = re.compile(r"^(?P<quote>\s*(?:>\s*)+)\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?(?:[ \t]+(?P<title>\S.*))?$")
+CODE_SPAN = re.compile(r"(`+).*?\1")
+# The width Obsidian takes after a picture's pipe ("|400", "|400x300"): not words to show.
+PICTURE_SIZE = re.compile(r"^\s*\d+(?:x\d+)?\s*$")
+
+
+def with_wikilinks_read(lines: list[SourceLine], text: str, taken: dict[int, tuple[int, str, str]]) -> list[SourceLine]:
+    """The lines with Obsidian's links, embeds and callouts as Markdown shows them."""
+    if "[[" not in text and "[!" not in text:
+        return lines
+    inside = lines_in(taken)
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if index in inside or ("[[" not in line.text and "[!" not in line.text):
+            continue
+        rewritten = _callout(line.text)
+        parts, position = [], 0
+        for span in CODE_SPAN.finditer(rewritten):
+            parts += [WIKILINK.sub(_shown, rewritten[position:span.start()]), span.group(0)]
+            position = span.end()
+        parts.append(WIKILINK.sub(_shown, rewritten[position:]))
+        rewritten = "".join(parts)
+        if rewritten != line.text:
+            out[index] = replace(line, text=rewritten)
+    return out
+
+
+def _shown(link: re.Match) -> str:
+    target, shown = link["target"].strip(), link["shown"]
+    if link["embed"] and is_picture(target):
+        words = shown if shown is not None and not PICTURE_SIZE.match(shown) else ""
+        return f"![{words}](<{target}>)"
+    if shown is not None and shown.strip():
+        return shown.strip()
+    note, _, heading = target.partition("#")
+    note = note.strip().removesuffix(".md")
+    heading = heading.strip().lstrip("^")
+    # As Obsidian shows them: "Note > Heading", or the heading alone in its own note.
+    return f"{note} > {heading}" if note and heading else heading or note
+
+
+def _callout(text: str) -> str:
+    callout = CALLOUT.match(text)
+    if callout is None:
+        return text
+    title = callout["title"] or callout["kind"].capitalize()
+    return f"{callout['quote']}**{title}**"
