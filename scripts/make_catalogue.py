@@ -35,6 +35,9 @@ NAMES = {
     "glacier": "S3 Glacier",             # id "Glacier"; AWS has called it S3 Glacier since 2021
     "logs": "CloudWatch Logs",
 }
+# A model's second API version written into its name ("Macie 2", "Inspector2", "Resource Explorer
+# 2"): the service is the one without it. (Not "Route 53" nor "EC2": the number is the name's.)
+API_VERSION = re.compile(r"(?:(?<=[a-z])|\s+)2$")
 # Prefixes AWS puts before a service's name; the name without them is what notes write.
 VENDOR = re.compile(r"^(?:Amazon|AWS)\s+")
 
@@ -50,6 +53,7 @@ def entries() -> list[dict[str, str]]:
             continue
         full = meta.get("serviceFullName") or name
         if model not in NAMES:
+            name, full = API_VERSION.sub("", name), API_VERSION.sub("", full)
             name = _spelt_as_aws_does(name, full)
         if name.lower() in seen:
             continue   # a second model of one service ("Pinpoint SMS Voice" and its V2)

@@ -22,6 +22,9 @@ def test_the_catalogue_is_generated_sorted_unique_and_of_one_shape():
     names = [e["name"].lower() for e in entries]
     assert names == sorted(names) and len(set(names)) == len(names)
     assert len({e["model"] for e in entries}) == len(entries)
+    # A second API version is not in a name: "Macie", not "Macie 2"; "EC2" and "Route 53" are names.
+    assert not [e for e in entries if any(re.search(r"(?:[a-z]|\s)2$", e[key]) for key in ("name", "full"))]
+    assert {"Macie", "EC2", "Route 53"} <= {e["name"] for e in entries}
 
 
 def test_services_yaml_wins_where_both_name_a_service():
