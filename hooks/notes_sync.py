@@ -69,8 +69,8 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(f"notes: {err}") from None
     if changed:
         log.info("regenerated from the notes: %s", ", ".join(changed))
-    for missing in site.missing_pictures:
-        log.info("notes: %s", missing.message())
+    for notice in site.notices():
+        log.info("notes: %s", notice)
     _built_from["pictures"] = site.pictures
     for hidden in hidden_notes(NOTES):
         log.info("not published: %s is hidden (a dot file or folder)", hidden.relative_to(NOTES).as_posix())

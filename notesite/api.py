@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import functools
 import os
@@ -46,6 +47,12 @@ class Site:
     # engine's build copies them (hooks/notes_sync.py); the pages' folder holds only text.
     pictures: list[str] = field(default_factory=list)
     missing_pictures: list[MissingPicture] = field(default_factory=list)
+    empty_notes: list[str] = field(default_factory=list)   # notes files left out: nothing in them
+
+    def notices(self) -> list[str]:
+        """What the author should know of that did not stop the build, each with its fix."""
+        return [f"{path}: the notes file is empty, so no page comes from it; write some notes or remove the file"
+                for path in self.empty_notes] + [missing.message() for missing in self.missing_pictures]
 
     @functools.cached_property
     def registry_text(self) -> str:
@@ -127,7 +134,9 @@ def build(notes: Path, display_root: Path | None = None, registry: Path | None =
     published = None
     if registry is not None:
         published = anchors.load(registry, shown_path(registry, display_root))
-    return site_from_lines(read_notes(notes, display_root), published, picture_place(notes, display_root))
+    read = read_notes(notes, display_root)
+    site = site_from_lines(read.files, published, picture_place(notes, display_root))
+    return dataclasses.replace(site, empty_notes=read.empty)
 
 
 def picture_place(notes: Path, display_root: Path | None) -> Place:

@@ -12,3 +12,7 @@ class NotesError(Exception):
         self.message = message
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {message}")
+
+
+class EmptyNotes(NotesError):
+    """A notes file with nothing in it: an error only when no other file holds notes."""

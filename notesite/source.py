@@ -7,8 +7,9 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from .errors import NotesError
+from .errors import EmptyNotes, NotesError
 
 # The suffixes notes are kept under: plain text, Markdown, Org, reStructuredText (read as
 # plain text, which its titles and lists are).
@@ -118,7 +119,7 @@ def decode(data: bytes, path: str) -> list[SourceLine]:
         for number, line in enumerate(text.split("\n"), 1)
     ]
     if all(line.blank for line in lines):
-        raise NotesError(path, 1, "the notes file is empty; write some notes or remove the file")
+        raise EmptyNotes(path, 1, "the notes file is empty; write some notes or remove the file")
     for line in lines:
         if "\x00" in line.text:
             raise NotesError(path, line.number, "holds a NUL byte; this is not a text file")
@@ -157,14 +158,28 @@ def shown_path(path: Path, root: Path | None) -> str:
     return path.name
 
 
-def read_notes(notes: Path, display_root: Path | None = None) -> list[list[SourceLine]]:
-    """Every notes file under `notes`, decoded, in a stable order."""
-    out = []
+class Notes(NamedTuple):
+    files: list[list[SourceLine]]   # every notes file with notes in it, decoded, in a stable order
+    empty: list[str]                # the files with nothing in them, as shown
+
+
+def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
+    """Every notes file under `notes`, decoded, in a stable order. An empty file among others is
+    left out and listed (a placeholder an editor made: an Obsidian note not written yet); empty
+    notes and nothing else are an error."""
+    out, empty = [], []
     for file in note_files(notes):
         shown = shown_path(file, display_root)
         try:
             data = file.read_bytes()
         except OSError as err:
             raise NotesError(str(shown), None, f"cannot be read ({err.strerror}); check its permissions") from None
-        out.append(decode(data, shown))
-    return out
+        try:
+            out.append(decode(data, shown))
+        except EmptyNotes as nothing:
+            if not empty:
+                first = nothing
+            empty.append(shown)
+    if empty and not out:
+        raise first
+    return Notes(out, empty)

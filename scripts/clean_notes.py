@@ -52,8 +52,8 @@ def run(argv: list[str] | None = None) -> int:
         if registry_is_stale(site, args.anchors):
             check_writable(args.anchors.parent)   # before the pages: all of it is written, or none
         changed = write(site, args.out)
-        for missing in site.missing_pictures:
-            print(f"note: {missing.message()}", file=sys.stderr)
+        for notice in site.notices():
+            print(f"note: {notice}", file=sys.stderr)
         if write_registry(site, args.anchors):
             changed.append(shown_path(args.anchors, Path.cwd()))
     except NotesError as err:

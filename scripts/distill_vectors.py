@@ -47,7 +47,7 @@ def vocabulary(notes_dir: Path) -> list[str]:
                        *(f"{k} {v}" for k, v in data.glossary().items()),
                        *(f"{k} {' '.join(v)}" for k, v in data.everyday().items()),
                        *data.terms()])
-    notes = " ".join(line.text for lines in source.read_notes(notes_dir) for line in lines)
+    notes = " ".join(line.text for lines in source.read_notes(notes_dir).files for line in lines)
     words = set(common) | set(WORD.findall(listed.lower())) | set(WORD.findall(notes.lower()))
     return sorted(w for w in words if len(w) <= 40)
 

@@ -103,6 +103,17 @@ def test_an_unreadable_notes_path_is_named(work):
     assert result.stderr.startswith("error: notes/n.txt: holds no notes (*.txt, *.text, *.md, *.markdown, *.org, *.rst)")
 
 
+def test_an_empty_file_among_notes_is_left_out_and_named(work):
+    # An editor's placeholder (an Obsidian note not written yet) is not a reason to stop the site.
+    (work / "notes" / "a.txt").write_text("## EC2\nA\n- a\n")
+    (work / "notes" / "Later.md").write_text("\n")
+    result = run("--notes", "notes", "--out", "docs", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert ("note: notes/Later.md: the notes file is empty, so no page comes from it; "
+            "write some notes or remove the file\n") in result.stderr
+    assert (work / "docs" / "ec2.md").is_file()
+
+
 def test_a_bad_file_among_good_ones_stops_everything(work):
     (work / "notes" / "a.txt").write_text("## EC2\nA\n- a\n")
     (work / "notes" / "b.txt").write_bytes(b"## AMI\n\xff\n")
