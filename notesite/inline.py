@@ -99,6 +99,8 @@ ABBREVIATION_SHIFT_SLIP = re.compile(r"^[A-Z]{2,3}[a-z]$")
 ABBREVIATION_PLURAL = re.compile(r"^[A-Z0-9]{2,}s$")
 # An address on another host: an image there is linked, never shown (no third-party requests).
 REMOTE_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)   # "mailto:", "https:"
+PICTURES_DIR = "pictures"   # where the site publishes the pictures kept beside the notes (pictures.py)
 # A raw <img> tag as people paste it from GitHub: its address, and its alt text if it has one.
 HTML_IMAGE = re.compile(r"""<img\s(?=[^>]*?\bsrc\s*=\s*["']?(?P<src>[^"'\s>]+))"""
                         r"""(?:(?=[^>]*?\balt\s*=\s*["'](?P<alt>[^"']*)["'])|)[^>]*>""", re.IGNORECASE)
@@ -396,15 +398,28 @@ class Normalizer:
         """
         parts = []
         in_link = False   # inside the text of the author's own link, where no link may open
+        opened = 0        # where in `parts` the author's link open now starts
         for segment in cleaned:
             if segment.raw is not None:
                 raw, target = segment.raw, segment.target
                 in_link = raw == "[" or (in_link and not raw.startswith("]("))
+                if raw == "[":
+                    opened = len(parts)
                 # (A link to one of the author's files or headings leads to its page here.)
                 moved = links.author_link(target) if target and raw.startswith("](") \
                     and hasattr(links, "author_link") else None
                 if moved is not None:
                     raw, target = f"]({moved})", moved
+                elif target and raw.startswith("](") and hasattr(links, "author_link") and _leads_nowhere(target):
+                    # A link to a file of the author's repository that is no page here
+                    # ("../README.md"), or to a heading their file does not have: its words,
+                    # and the file's address as text, rather than a link that leads nowhere.
+                    parts[opened] = ""
+                    if not "".join(parts[opened:]).strip():
+                        parts.append(_code_span(target))   # "[](img/a.png)": the address alone
+                    elif not target.startswith("#"):
+                        parts.append(f" ({_code_span(target)})")
+                    continue
                 parts.append(raw)
                 if target and links is not None and hasattr(links, "seen"):
                     links.seen(target)
@@ -540,6 +555,14 @@ def markup(text: str) -> list[Segment]:
         else:  # raw HTML, and line breaks (not within one line): shown as text
             out.append(Segment(token.content, code=True, raw=escape(token.content)))
     return out
+
+
+def _leads_nowhere(target: str) -> bool:
+    """Whether a link's address is one on this site that nothing here answers: a path of the
+    author's (the site's own pages and sections were matched before) other than a picture the
+    site publishes."""
+    return not REMOTE_ADDRESS.match(target) and not URL_SCHEME.match(target) \
+        and not target.startswith(f"{PICTURES_DIR}/")
 
 
 def _image_link(src: str, alt: str) -> Segment:

@@ -102,8 +102,9 @@ class SectionLinks:
         if target is None:
             return None
         if target.page == self.page:
-            # A section of this page: by its id here ("#backup--restore" is "#backup-restore").
-            return f"#{target.anchor}" if target.anchor and target.anchor != anchor else None
+            # A section of this page by its id here ("#backup--restore" is "#backup-restore"),
+            # or the page's own title: its top.
+            return f"#{target.anchor}" if target.anchor else "#"
         return target.url()
 
     def __call__(self, prose: str) -> list[tuple[int, int, str]]:

@@ -19,11 +19,10 @@ from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 from urllib.parse import unquote
 
-from .inline import HTML_IMAGE
+from .inline import HTML_IMAGE, PICTURES_DIR
 from .shapes import lines_in
 from .source import SourceLine
 
-PICTURES_DIR = "pictures"
 # Pictures a browser shows and that cannot run anything. SVG is left out on purpose: opened at
 # its own address, an SVG runs its scripts on the site's origin, and notes come from anyone.
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
@@ -31,6 +30,8 @@ PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
 # its destination and optional title. What this misses stays as typed.
 IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]\\\n]|\\.)*)\]\(\s*(?P<dest><[^<>\n]*>|[^\s()<>]+)"
                    r"(?P<title>\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+# "[the diagram](images/vpc.png)": a link, not a picture shown (no "!" before it).
+LINK = re.compile(r"(?<![!\]])" + IMAGE.pattern[1:])
 # An address that names its own place: a scheme ("https:", "data:"), a host ("//"), the site's
 # root ("/") or a fragment ("#"). Only other addresses are read from beside the notes.
 NOT_RELATIVE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|[/#\\])")
@@ -99,7 +100,8 @@ def with_pictures_placed(lines: list[SourceLine], text: str, taken: dict[int, tu
 
 
 def _may_show_a_picture(text: str) -> bool:
-    return "![" in text or "<img" in text.lower()
+    lowered = text.lower()
+    return "![" in text or "<img" in lowered or ("](" in text and any(suffix in lowered for suffix in PICTURE_SUFFIXES))
 
 
 def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing: list[MissingPicture]) -> str:
@@ -136,5 +138,17 @@ def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing:
             return image.group(0)
         return f"![{html.unescape(image['alt'] or '')}](<{where}>)"
 
+    def linked(link: re.Match) -> str:
+        # "[the diagram](images/vpc.png)": a link to a picture beside the notes leads to it. One
+        # not there is left as typed, and shows as text (inline.py).
+        typed = link["dest"]
+        address = typed[1:-1] if typed.startswith("<") else typed
+        if NOT_RELATIVE.match(address) or not is_picture(address.split("#", 1)[0].split("?", 1)[0]):
+            return link.group(0)
+        where = published(address)
+        return link.group(0) if where is None else f"[{link['alt']}](<{where}>{link['title'] or ''})"
+
     text = IMAGE.sub(markdown, text)
+    if "](" in text:
+        text = LINK.sub(linked, text)
     return HTML_IMAGE.sub(tag, text) if "<img" in text.lower() else text

@@ -92,3 +92,12 @@ def test_a_picture_named_alone_is_found_by_its_name_in_the_notes_folder(tmp_path
     assert 'src="../pictures/Images/shot.png"' in html
     assert "twice.png" in html and 'src="../pictures/Images/twice.png"' not in html
     assert "picture twice.png is not in the notes folder" in built.stderr
+
+
+def test_a_link_to_a_picture_beside_the_notes_leads_to_it():
+    notes = "## VPC\n\n- [the diagram](images/vpc.png) and [another](images/gone.png)\n"
+    site = site_from_lines([decode(notes.encode(), "notes/aws.txt")],
+                           place=lambda shown: "pictures/images/vpc.png" if shown == "notes/images/vpc.png" else None)
+    page = site.files["vpc.md"]
+    assert "[the diagram](pictures/images/vpc.png)" in page and "another (`images/gone.png`)" in page
+    assert site.pictures == ["pictures/images/vpc.png"]

@@ -87,8 +87,9 @@ def test_a_link_to_one_of_the_author_s_notes_files_leads_to_its_page_here():
              "[the list](/compute/eks.md), [readme](README.md) and [a page](https://example.org/a.md)\n\n"
              "# S3\n\n## Versioning\n\n- keeps versions\n\n# Elastic Beanstalk\n\n- deploys apps\n\n# EKS\n\n- clusters\n")
     page = site_from_text(notes, "notes/n.md").files["lambda.md"]
+    # (README.md is no notes file here and no page: its words and address show as text.)
     assert ("See [Beanstalk](elastic-beanstalk.md), [versions](s3.md#versioning), [the list](eks.md), "
-            "[readme](README.md) and [a page](https://example.org/a.md)") in page
+            "readme (`README.md`) and [a page](https://example.org/a.md)") in page
 
 
 def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it_now_stands():
@@ -98,11 +99,12 @@ def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it
              "# Elastic Load Balancers (ELB)\n\n- spread load\n\n## Stickiness\n\n- cookies\n")
     site = site_from_text(notes, "notes/n.md")
     # The file opens with its contents: they head the home page, not a page of their own. GitHub's
-    # ids of the headings as typed lead to the pages and sections they became; none, as typed
-    # (As in notes that use both "#" and "##" for pages, each heading here is a page.)
+    # ids of the headings as typed lead to the pages and sections they became; a heading the
+    # site has no place for ("Contents" heads the home page as a line) or the file lacks, to
+    # nothing: its words. (As in notes that use both "#" and "##" for pages, each heading here is a page.)
     assert "contents.md" not in site.files
     assert ("Contents\n\n- [Backup & Restore](backup-restore.md)\n- [Load balancers](elastic-load-balancing.md)\n"
-            "- [Stickiness](stickiness.md)\n- [Top](#contents)\n- [Nowhere](#no-such-heading)\n") in site.files["index.md"]
+            "- [Stickiness](stickiness.md)\n- Top\n- Nowhere\n") in site.files["index.md"]
 
 
 def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home():
@@ -113,9 +115,10 @@ def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home()
              "## Versioning\n\n- keeps versions\n\n# Elastic Load Balancing\n\n## Stickiness\n\n- cookies\n")
     page = site_from_text(notes, "notes/README.md").files["s3.md"]
     # (As in notes that use both "#" and "##" for pages, each heading here is a page.) The
-    # table of contents was the file's top: the home page; a file of another name, as typed
+    # table of contents was the file's top: the home page; a file of another name is no page
+    # here: its words and address, as text
     assert ("- [Versioning](versioning.md), [this file](index.md), [back to the top](index.md), "
-            "[stickiness](stickiness.md), [other notes](other.md#versioning)") in page
+            "[stickiness](stickiness.md), other notes (`other.md#versioning`)") in page
 
 
 def test_a_file_that_opens_with_its_contents_shows_them_on_the_home_page_nested_as_typed():

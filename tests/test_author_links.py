@@ -1,0 +1,41 @@
+"""The author's links lead where their notes meant, or show as text: a link to a file of their
+repository that is no page here, or to a heading their notes do not have, never leaves the site
+with a link that leads nowhere (and a strict build that fails on it)."""
+
+from __future__ import annotations
+
+from conftest import make_project, mkdocs_build, site_from_text
+
+NOTES = """# My notes
+
+- [EC2](#ec2), [Pricing](#pricing), [Gone](#gone)
+
+## EC2
+
+- see [the other note](other.md), [S3 notes](S3.md), [pricing](#pricing) and [this page](#ec2)
+- a [guide](files/guide.pdf), [Back](../README.md), [](img/xray.png)
+- [mail](mailto:ops@example.com) and [the FAQ](https://aws.example/ec2/faqs/)
+
+### Pricing
+
+- cheap
+
+## S3
+
+- buckets
+"""
+
+
+def test_links_that_lead_nowhere_show_their_words_and_address_as_text():
+    site = site_from_text(NOTES, "notes/n.md")
+    ec2, home = site.files["ec2.md"], site.files["index.md"]
+    assert "- see the other note (`other.md`), [S3 notes](s3.md), [pricing](#pricing) and [this page](#)" in ec2
+    assert "- a guide (`files/guide.pdf`), Back (`../README.md`), `img/xray.png`" in ec2
+    assert "[mail](mailto:ops@example.com) and [the FAQ](https://aws.example/ec2/faqs/)" in ec2
+    assert "[EC2](ec2.md), [Pricing](ec2.md#pricing), Gone" in home
+
+
+def test_the_site_builds_strictly_with_links_to_files_it_does_not_have(tmp_path):
+    project = make_project(tmp_path / "project", {"n.md": NOTES})
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
