@@ -15,9 +15,11 @@ import functools
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Callable, NamedTuple
 
 from . import data, spelling
+from .source import NOTE_SUFFIXES
 from .trie import trie_pattern
 
 # Identifiers that are never prose, whatever their case: kept without a second look.
@@ -415,9 +417,10 @@ class Normalizer:
                     # ("../README.md"), or to a heading their file does not have: its words,
                     # and the file's address as text, rather than a link that leads nowhere.
                     parts[opened] = ""
-                    if not "".join(parts[opened:]).strip():
+                    words = "".join(parts[opened:]).strip()
+                    if not words:
                         parts.append(_code_span(target))   # "[](img/a.png)": the address alone
-                    elif not target.startswith("#"):
+                    elif not _names_a_note(target):
                         parts.append(f" ({_code_span(target)})")
                     continue
                 parts.append(raw)
@@ -555,6 +558,14 @@ def markup(text: str) -> list[Segment]:
         else:  # raw HTML, and line breaks (not within one line): shown as text
             out.append(Segment(token.content, code=True, raw=escape(token.content)))
     return out
+
+
+def _names_a_note(target: str) -> bool:
+    """Whether a link leads to a heading or another notes file ("#pricing", "../README.md",
+    Obsidian's "[[EKS#Pricing]]"): one not on this site is a name its words already say, where
+    the address of a file of another kind ("guide.pdf") is somewhere a reader can look."""
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    return not path or PurePosixPath(path).suffix.lower() in NOTE_SUFFIXES
 
 
 def _leads_nowhere(target: str) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from . import data
 from .assemble import Page, Topic
-from .shapes import typed_heading
+from .shapes import github_id, typed_heading
 from .trie import trie_pattern
 
 MIN_TOPIC_WORDS = 2     # "Monitoring", "Cluster": too common to link on every mention
@@ -54,6 +55,7 @@ class Linker:
     # The author's notes files by name without suffix ("readme"): a link to one of them from its
     # own lines ("README.md#table-of-contents") leads to a section of the site, or to its home.
     notes_stems: frozenset[str] = frozenset()
+    file_pages: dict[str, str] = field(default_factory=dict)   # a notes file's name -> its one page
 
     def for_section(self, page: str, section: str) -> "SectionLinks":
         return SectionLinks(self, page, section)
@@ -84,14 +86,17 @@ class SectionLinks:
         match = NOTES_FILE_LINK.match(url)
         if match is None:
             return None
-        stem = match["stem"].lower()
+        stem = unquote(match["stem"]).lower()   # "Storage%20notes.md": a name with spaces
         if stem in self.linker.slugs:
             return Target(stem, match["anchor"] or "").url()
         if stem in self.linker.notes_stems:
-            # The whole file is this site now: its heading's section, or the home page, which
-            # shows the file's title and table of contents.
+            # A heading of the file: its section. Else the file's one page, or, for a file that
+            # is the whole site, the home page, which shows its title and table of contents.
             target = self.linker.sections.get(_heading_id(match["anchor"] or ""))
-            return target.url() if target is not None else HOME
+            if target is not None:
+                return target.url()
+            page = self.linker.file_pages.get(stem)
+            return Target(page).url() if page is not None else HOME
         target = self.linker.targets.get(_key(re.sub(r"[-_]+", " ", stem)))
         return Target(target.page).url() if target is not None else None
 
@@ -173,17 +178,19 @@ def linker(pages: list[Page], notes_files: list[str] = ()) -> Linker:
         for title in [page.title, *typed]:
             sections.setdefault(github_id(title), Target(page.slug))
     stems = frozenset(PurePosixPath(path).stem.lower() for path in notes_files)
+    # A notes file whose notes all stand on one page (a note of a vault, one file a service)
+    # is that page; the pages of a file that gave several are its home.
+    by_file: dict[str, set[str]] = {}
+    for page in pages:
+        for path in {line.path for line in page.source_lines()}:
+            by_file.setdefault(PurePosixPath(path).stem.lower(), set()).add(page.slug)
+    file_pages = {stem: next(iter(found)) for stem, found in by_file.items() if len(found) == 1}
     if not targets:
-        return Linker(targets, None, slugs=frozenset(slugs), sections=sections, notes_stems=stems)
+        return Linker(targets, None, slugs=frozenset(slugs), sections=sections, notes_stems=stems,
+                      file_pages=file_pages)
     names = trie_pattern(list(targets), escape=lambda c: r"\s+" if c == " " else re.escape(c))
     return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE),
-                  slugs=frozenset(slugs), sections=sections, notes_stems=stems)
-
-
-def github_id(title: str) -> str:
-    """The id GitHub gives a heading, which a Markdown file's own table of contents links to:
-    lower case, punctuation dropped, each space a hyphen ("Backup & Restore": backup--restore)."""
-    return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
+                  slugs=frozenset(slugs), sections=sections, notes_stems=stems, file_pages=file_pages)
 
 
 def _topic_names(topic: Topic, own_service: set[str], every_service: set[str]) -> list[str]:

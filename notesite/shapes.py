@@ -118,3 +118,9 @@ def title_like(line: SourceLine) -> bool:
     # (A command typed at a prompt is never a title: "$ aws s3 ls" names S3 and stays a command.)
     return bool(text) and not BULLET.match(line.text) and not banner.is_run(line) and not SHELL_LINE.match(text) \
         and not typed_heading(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None
+
+
+def github_id(title: str) -> str:
+    """The id GitHub gives a heading, which a Markdown file's own table of contents links to:
+    lower case, punctuation dropped, each space a hyphen ("Backup & Restore": backup--restore)."""
+    return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")

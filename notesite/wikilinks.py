@@ -4,8 +4,8 @@ name ("![[Pasted image 20240902204137.png]]", "![[diagram.png|400]]") and mark c
 ("> [!note] Free tier").
 
 Markdown knows none of these: the brackets showed as typed, and an embed alone on its line was
-taken for a title. Here a link to a note is its text as Obsidian shows it (the note's other
-pages are linked by the site's own cross-links, by the services they name); an embedded picture
+taken for a title. Here a link to a note is a link to the page and section that note and its
+heading became, with the words Obsidian shows (its words alone where there is none); an embedded picture
 is Markdown's picture, found by its name as Obsidian finds it (pictures.py); a callout is a
 quote led by its title in bold. Code blocks and code spans stay as typed.
 """
@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from .pictures import is_picture
-from .shapes import lines_in
+from .shapes import github_id, lines_in
 from .source import SourceLine
 
 # "[[target]]", "[[target|shown]]", "![[picture.png|400]]": a target names no brackets or pipe.
@@ -54,13 +54,18 @@ def _shown(link: re.Match) -> str:
     if link["embed"] and is_picture(target):
         words = shown if shown is not None and not PICTURE_SIZE.match(shown) else ""
         return f"![{words}](<{target}>)"
-    if shown is not None and shown.strip():
-        return shown.strip()
     note, _, heading = target.partition("#")
     note = note.strip().removesuffix(".md")
     heading = heading.strip().lstrip("^")
-    # As Obsidian shows them: "Note > Heading", or the heading alone in its own note.
-    return f"{note} > {heading}" if note and heading else heading or note
+    if shown is not None and shown.strip():
+        words = shown.strip()
+    else:
+        # As Obsidian shows them: "Note > Heading", or the heading alone in its own note.
+        words = f"{note} > {heading}" if note and heading else heading or note
+    # A link to the note's file and the heading's id, as a Markdown link to them would be: the
+    # site leads it to the page and section they became, or shows the words (inline.py).
+    address = (f"{note}.md" if note else "") + (f"#{github_id(heading)}" if heading else "")
+    return f"[{words}](<{address}>)" if address else words
 
 
 def _callout(text: str) -> str:

@@ -1,10 +1,14 @@
 """The author's links lead where their notes meant, or show as text: a link to a file of their
 repository that is no page here, or to a heading their notes do not have, never leaves the site
-with a link that leads nowhere (and a strict build that fails on it)."""
+with a link that leads nowhere (and a strict build that fails on it). A link to another notes
+file leads to the one page that file became."""
 
 from __future__ import annotations
 
 from conftest import make_project, mkdocs_build, site_from_text
+
+from notesite import site_from_lines
+from notesite.source import decode
 
 NOTES = """# My notes
 
@@ -29,8 +33,9 @@ NOTES = """# My notes
 def test_links_that_lead_nowhere_show_their_words_and_address_as_text():
     site = site_from_text(NOTES, "notes/n.md")
     ec2, home = site.files["ec2.md"], site.files["index.md"]
-    assert "- see the other note (`other.md`), [S3 notes](s3.md), [pricing](#pricing) and [this page](#)" in ec2
-    assert "- a guide (`files/guide.pdf`), Back (`../README.md`), `img/xray.png`" in ec2
+    # (A note's name is what the words say; a file of another kind keeps its address to look for.)
+    assert "- see the other note, [S3 notes](s3.md), [pricing](#pricing) and [this page](#)" in ec2
+    assert "- a guide (`files/guide.pdf`), Back, `img/xray.png`" in ec2
     assert "[mail](mailto:ops@example.com) and [the FAQ](https://aws.example/ec2/faqs/)" in ec2
     assert "[EC2](ec2.md), [Pricing](ec2.md#pricing), Gone" in home
 
@@ -39,3 +44,10 @@ def test_the_site_builds_strictly_with_links_to_files_it_does_not_have(tmp_path)
     project = make_project(tmp_path / "project", {"n.md": NOTES})
     built = mkdocs_build(project, tmp_path / "site")
     assert built.returncode == 0, built.stderr
+
+
+def test_a_link_to_a_notes_file_that_became_one_page_leads_to_that_page():
+    # A vault: one file a service, linked by file name as Obsidian writes Markdown links.
+    site = site_from_lines([decode(b"- see [my S3 notes](Storage%20notes.md) and [gone](Nowhere.md)\n", "notes/AWS Lambda.md"),
+                            decode(b"## S3\n\n- buckets\n", "notes/Storage notes.md")])
+    assert "- see [my S3 notes](s3.md) and gone" in site.files["lambda.md"]

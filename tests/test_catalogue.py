@@ -288,10 +288,11 @@ def test_a_title_made_from_the_file_s_name_is_cased_but_never_spell_fixed():
     assert [p.title for p in site.pages] == ["AWS notes recieve", "EC2"]
 
 
-def test_a_heading_that_is_only_a_link_is_a_link_on_the_page_it_stands_in():
+def test_a_heading_that_is_only_a_link_is_a_line_on_the_page_it_stands_in():
     site = site_from_text("## CloudWatch\n- metrics\n\n## [Up one level](../index.md)\n", "notes/monitoring.md")
     assert [p.title for p in site.pages] == ["CloudWatch"]
-    assert site.files["cloudwatch.md"].endswith("\n- metrics\n\n[Up one level](../index.md)\n")
+    # (A file of the author's repository that is no page here: its words, not a link to nowhere.)
+    assert site.files["cloudwatch.md"].endswith("\n- metrics\n\nUp one level\n")
 
 
 def test_a_heading_by_another_name_of_the_page_s_service_or_with_more_words_stays_a_section():

@@ -87,9 +87,9 @@ def test_a_link_to_one_of_the_author_s_notes_files_leads_to_its_page_here():
              "[the list](/compute/eks.md), [readme](README.md) and [a page](https://example.org/a.md)\n\n"
              "# S3\n\n## Versioning\n\n- keeps versions\n\n# Elastic Beanstalk\n\n- deploys apps\n\n# EKS\n\n- clusters\n")
     page = site_from_text(notes, "notes/n.md").files["lambda.md"]
-    # (README.md is no notes file here and no page: its words and address show as text.)
+    # (README.md is no notes file here and no page: its words show, as text.)
     assert ("See [Beanstalk](elastic-beanstalk.md), [versions](s3.md#versioning), [the list](eks.md), "
-            "readme (`README.md`) and [a page](https://example.org/a.md)") in page
+            "readme and [a page](https://example.org/a.md)") in page
 
 
 def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it_now_stands():
@@ -116,9 +116,9 @@ def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home()
     page = site_from_text(notes, "notes/README.md").files["s3.md"]
     # (As in notes that use both "#" and "##" for pages, each heading here is a page.) The
     # table of contents was the file's top: the home page; a file of another name is no page
-    # here: its words and address, as text
+    # here: its words, as text
     assert ("- [Versioning](versioning.md), [this file](index.md), [back to the top](index.md), "
-            "[stickiness](stickiness.md), other notes (`other.md#versioning`)") in page
+            "[stickiness](stickiness.md), other notes") in page
 
 
 def test_a_file_that_opens_with_its_contents_shows_them_on_the_home_page_nested_as_typed():

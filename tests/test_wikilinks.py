@@ -32,9 +32,10 @@ def _page(place=None) -> str:
     return site.files["lambda.md"].split("---\n", 2)[2]
 
 
-def test_links_to_notes_show_their_text_as_obsidian_shows_it():
+def test_links_to_notes_lead_to_their_pages_with_the_words_obsidian_shows():
+    # Notes of this vault that are not here show their words; a heading here is linked.
     page = _page()
-    assert "See AWS S3 and instances, also Pricing and roles and Billing > Free tier." in page
+    assert "See AWS S3 and instances, also [Pricing](#pricing) and roles and Billing > Free tier." in page
     assert "[[" not in page.replace("`[[kept in code]]`", "")
 
 
@@ -53,3 +54,9 @@ def test_a_callout_is_a_quote_led_by_its_title():
 def test_quotes_parted_by_a_blank_line_stay_two_quotes():
     page = site_from_text("## S3\n\n> first quote\n> goes on\n\n> second quote\n", "notes/n.md").files["s3.md"]
     assert "> first quote\n> goes on\n\n> second quote" in page
+
+
+def test_a_link_to_another_note_of_the_vault_leads_to_the_page_it_became():
+    site = site_from_lines([decode(b"- runs code; see [[Storage notes#Versioning|versions]] and [[Storage notes]]\n", "notes/AWS Lambda.md"),
+                            decode(b"## S3\n\n### Versioning\n\n- keeps versions\n", "notes/Storage notes.md")])
+    assert "see [versions](s3.md#versioning) and [Storage notes](s3.md)" in site.files["lambda.md"]
