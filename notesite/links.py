@@ -112,6 +112,9 @@ class SectionLinks:
             return f"#{target.anchor}" if target.anchor else "#"
         return target.url()
 
+    def in_heading(self) -> "HeadingLinks":
+        return HeadingLinks(self)
+
     def __call__(self, prose: str) -> list[tuple[int, int, str]]:
         if self.linker.pattern is None:
             return []
@@ -129,6 +132,20 @@ class SectionLinks:
 class HomeLinks(SectionLinks):
     """The home page's: the author's own links lead where their targets now are; no mention is
     linked (the home page lists every page and topic already)."""
+
+    def __call__(self, prose: str) -> list[tuple[int, int, str]]:
+        return []
+
+
+@dataclass
+class HeadingLinks:
+    """A heading's own links (the author's "## [Lambda](AWS Lambda.md)"), led where they go; no
+    link is added to it: the contents and the home page show each heading inside a link."""
+
+    section: SectionLinks
+
+    def author_link(self, url: str) -> str | None:
+        return self.section.author_link(url)
 
     def __call__(self, prose: str) -> list[tuple[int, int, str]]:
         return []

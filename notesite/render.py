@@ -129,7 +129,9 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
                 # Old ids of this same section, kept working inside its heading.
                 old = "".join(f'<span id="{a.id}" class="notes-alias"></span>' for a in aliases
                               if a.page == page.slug and (a.to_page, a.to_id) == (page.slug, topic.id))
-                out.append(f"{'#' * node.level} {old}{topic.markdown} {{#{topic.id}}}")
+                title = topic.markdown if "](" not in topic.markdown else norm.markdown_from(
+                    page.cleaned(norm.heading(node.text)), links.in_heading())   # its own links led where they go
+                out.append(f"{'#' * node.level} {old}{title} {{#{topic.id}}}")
                 if node.lead:
                     out += ["", _with_label(page, node.lead, links)]
             else:

@@ -48,6 +48,8 @@ def test_the_site_builds_strictly_with_links_to_files_it_does_not_have(tmp_path)
 
 def test_a_link_to_a_notes_file_that_became_one_page_leads_to_that_page():
     # A vault: one file a service, linked by file name as Obsidian writes Markdown links.
-    site = site_from_lines([decode(b"- see [my S3 notes](Storage%20notes.md) and [gone](Nowhere.md)\n", "notes/AWS Lambda.md"),
+    site = site_from_lines([decode(b"- see [my S3 notes](Storage%20notes.md) and [gone](Nowhere.md)\n\n"
+                                   b"## [Storage](Storage%20notes.md) - where objects go\n\n- later\n", "notes/AWS Lambda.md"),
                             decode(b"## S3\n\n- buckets\n", "notes/Storage notes.md")])
     assert "- see [my S3 notes](s3.md) and gone" in site.files["lambda.md"]
+    assert "## [Storage](s3.md) - where objects go {#" in site.files["lambda.md"]   # in a heading too
