@@ -560,6 +560,30 @@ def markup(text: str) -> list[Segment]:
     return out
 
 
+# "[words](address)" in a table's row, not a picture's "![...]".
+TABLE_LINK = re.compile(r"(?<![!\\])\[(?P<words>[^\[\]\n]*)\]\((?P<dest><[^<>\n]*>|[^\s()<>]+)(?P<title>\s+\"[^\"\n]*\")?\)")
+
+
+def table_links(row: str, links: LinkFinder | None) -> str:
+    """A table's row (shown as typed) with the author's links led where they go here, and
+    those that lead nowhere as text, as in the notes' other lines (`markdown_from`)."""
+    if links is None or not hasattr(links, "author_link") or "](" not in row:
+        return row
+
+    def led(link: re.Match) -> str:
+        typed = link["dest"]
+        target = typed[1:-1] if typed.startswith("<") else typed
+        moved = links.author_link(target)
+        if moved is not None:
+            return f"[{link['words']}]({moved}{link['title'] or ''})"
+        if not _leads_nowhere(target):
+            return link.group(0)
+        if not link["words"].strip():
+            return _code_span(target)
+        return link["words"] if _names_a_note(target) else f"{link['words']} ({_code_span(target)})"
+    return TABLE_LINK.sub(led, row)
+
+
 def _names_a_note(target: str) -> bool:
     """Whether a link leads to a heading or another notes file ("#pricing", "../README.md",
     Obsidian's "[[EKS#Pricing]]"): one not on this site is a name its words already say, where

@@ -56,6 +56,7 @@ class Linker:
     # own lines ("README.md#table-of-contents") leads to a section of the site, or to its home.
     notes_stems: frozenset[str] = frozenset()
     file_pages: dict[str, str] = field(default_factory=dict)   # a notes file's name -> its one page
+    page_sections: dict[tuple[str, str], Target] = field(default_factory=dict)   # (page, id) -> its section
 
     def for_section(self, page: str, section: str) -> "SectionLinks":
         return SectionLinks(self, page, section)
@@ -87,12 +88,19 @@ class SectionLinks:
         if match is None:
             return None
         stem = unquote(match["stem"]).lower()   # "Storage%20notes.md": a name with spaces
+        anchor = match["anchor"] or ""
         if stem in self.linker.slugs:
-            return Target(stem, match["anchor"] or "").url()
+            # The page's section of that heading; else where that heading went (a page of its
+            # own); else the page.
+            ids = _heading_ids(anchor)
+            found = next((self.linker.page_sections[(stem, ident)] for ident in ids
+                          if (stem, ident) in self.linker.page_sections), None) \
+                or next((self.linker.sections[ident] for ident in ids if ident in self.linker.sections), None)
+            return (found or Target(stem)).url()
         if stem in self.linker.notes_stems:
             # A heading of the file: its section. Else the file's one page, or, for a file that
             # is the whole site, the home page, which shows its title and table of contents.
-            target = self.linker.sections.get(_heading_id(match["anchor"] or ""))
+            target = next((self.linker.sections[ident] for ident in _heading_ids(anchor) if ident in self.linker.sections), None)
             if target is not None:
                 return target.url()
             page = self.linker.file_pages.get(stem)
@@ -103,7 +111,11 @@ class SectionLinks:
     def _section(self, anchor: str) -> str | None:
         """Where a link to a heading of the author's one file leads ("#backup--restore", as
         GitHub makes ids, from a table of contents): that section, now perhaps on another page."""
-        target = self.linker.sections.get(_heading_id(anchor))
+        ids = _heading_ids(anchor)
+        # This page's own section of that heading first (a vault's notes each have a "Pricing").
+        target = next((self.linker.page_sections[(self.page, ident)] for ident in ids
+                       if (self.page, ident) in self.linker.page_sections), None) \
+            or next((self.linker.sections[ident] for ident in ids if ident in self.linker.sections), None)
         if target is None:
             return None
         if target.page == self.page:
@@ -156,6 +168,14 @@ def _heading_id(anchor: str) -> str:
     return anchor[len(BITBUCKET_ID_PREFIX):] if anchor.startswith(BITBUCKET_ID_PREFIX) else anchor
 
 
+def _heading_ids(anchor: str) -> list[str]:
+    """The ids a link's anchor may mean: GitHub's (or Bitbucket's), or, as Obsidian writes its
+    links to headings, the heading's own words ("VPC%20CIDR": the heading "VPC CIDR")."""
+    if not anchor:
+        return []
+    return list(dict.fromkeys([_heading_id(anchor), github_id(unquote(anchor))]))
+
+
 def _key(text: str) -> str:
     key = " ".join(text.lower().split())
     return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
@@ -186,10 +206,12 @@ def linker(pages: list[Page], notes_files: list[str] = ()) -> Linker:
             for name in _topic_names(topic, own, every_service):
                 targets.setdefault(_key(name), Target(page.slug, topic.id))
     sections: dict[str, Target] = {}
+    page_sections: dict[tuple[str, str], Target] = {}
     for page in pages:
         for topic in page.topics:
-            sections.setdefault(topic.id, Target(page.slug, topic.id))
-            sections.setdefault(github_id(topic.title), Target(page.slug, topic.id))
+            for ident in (topic.id, github_id(topic.title)):
+                sections.setdefault(ident, Target(page.slug, topic.id))
+                page_sections.setdefault((page.slug, ident), Target(page.slug, topic.id))
         # A page's own headings as typed ("# Elastic Load Balancers (ELB)"), and its title.
         typed = [m["title"] for line in page.headings if (m := typed_heading(line.text))]
         for title in [page.title, *typed]:
@@ -204,10 +226,11 @@ def linker(pages: list[Page], notes_files: list[str] = ()) -> Linker:
     file_pages = {stem: next(iter(found)) for stem, found in by_file.items() if len(found) == 1}
     if not targets:
         return Linker(targets, None, slugs=frozenset(slugs), sections=sections, notes_stems=stems,
-                      file_pages=file_pages)
+                      file_pages=file_pages, page_sections=page_sections)
     names = trie_pattern(list(targets), escape=lambda c: r"\s+" if c == " " else re.escape(c))
     return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE),
-                  slugs=frozenset(slugs), sections=sections, notes_stems=stems, file_pages=file_pages)
+                  slugs=frozenset(slugs), sections=sections, notes_stems=stems, file_pages=file_pages,
+                  page_sections=page_sections)
 
 
 def _topic_names(topic: Topic, own_service: set[str], every_service: set[str]) -> list[str]:

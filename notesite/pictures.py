@@ -17,7 +17,7 @@ import posixpath
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from .inline import HTML_IMAGE, PICTURES_DIR
 from .shapes import lines_in
@@ -82,7 +82,7 @@ def with_pictures_placed(lines: list[SourceLine], text: str, taken: dict[int, tu
     blocks (`taken`) and code spans as typed."""
     if place is None or not _may_show_a_picture(text):
         return Placed(lines, set(), [])
-    inside = lines_in(taken)
+    inside = lines_in(taken, kinds=("code",))   # (a table's cells show pictures too)
     out, found, missing = list(lines), set(), []
     for index, line in enumerate(lines):
         if index in inside or not _may_show_a_picture(line.text):
@@ -125,7 +125,7 @@ def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing:
         if where is None:
             alt = image["alt"]
             return f"{alt} ({address})" if alt.strip() else address
-        return f"![{image['alt']}](<{where}>{image['title'] or ''})"
+        return f"![{image['alt']}]({quote(where)}{image['title'] or ''})"
 
     def tag(image: re.Match) -> str:
         # "<img src="images/a.png" alt="..." width="500">", as README files size their pictures:
@@ -136,7 +136,7 @@ def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing:
         where = published(address)
         if where is None:
             return image.group(0)
-        return f"![{html.unescape(image['alt'] or '')}](<{where}>)"
+        return f"![{html.unescape(image['alt'] or '')}]({quote(where)})"
 
     def linked(link: re.Match) -> str:
         # "[the diagram](images/vpc.png)": a link to a picture beside the notes leads to it. One
@@ -146,7 +146,7 @@ def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing:
         if NOT_RELATIVE.match(address) or not is_picture(address.split("#", 1)[0].split("?", 1)[0]):
             return link.group(0)
         where = published(address)
-        return link.group(0) if where is None else f"[{link['alt']}](<{where}>{link['title'] or ''})"
+        return link.group(0) if where is None else f"[{link['alt']}]({quote(where)}{link['title'] or ''})"
 
     text = IMAGE.sub(markdown, text)
     if "](" in text:

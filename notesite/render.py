@@ -9,7 +9,7 @@ import re
 
 from . import columns, data, spelling
 from .assemble import Page, Topic
-from .inline import LinkFinder, escape, longest_backtick_run, normalizer
+from .inline import LinkFinder, escape, longest_backtick_run, normalizer, table_links
 from .anchors import Alias
 from .history import SOURCES_FILE
 from .links import HOME, HomeLinks, Linker
@@ -108,7 +108,7 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             out.append("> " * node.depth + _with_label(page, node.text, links))
         elif node.kind == "verbatim":
             _blank(out)
-            out += _verbatim(node)
+            out += _verbatim(node, links)
             out.append("")
         elif node.kind == "rule":
             _blank(out)
@@ -187,7 +187,7 @@ def _list_kind(node: Node) -> str:
     return "1" if first.isdigit() else "a" if first.isalpha() else first
 
 
-def _verbatim(node: Node) -> list[str]:
+def _verbatim(node: Node, links: LinkFinder | None = None) -> list[str]:
     """A code block as a fence (indented code too, so that no list around it can claim it), or a
     table as typed with any HTML in it shown as text."""
     lines = [line.text for line in node.lines]
@@ -200,7 +200,7 @@ def _verbatim(node: Node) -> list[str]:
             rows = [columns.cells(t, info) for t in lines]
             lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0]),
                      *("| " + " | ".join(row) + " |" for row in rows[1:])]
-        return [ESCAPE_CODE_SPAN_OR_TAG.sub(lambda m: "&lt;" if m.group(0) == "<" else m.group(0), t)
+        return [table_links(ESCAPE_CODE_SPAN_OR_TAG.sub(lambda m: "&lt;" if m.group(0) == "<" else m.group(0), t), links)
                 for t in lines]
     if lines and FENCE_LINE.match(lines[0]):
         lines = lines[1:-1]

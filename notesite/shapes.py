@@ -46,10 +46,10 @@ O_BULLET = re.compile(r"^(?P<indent>[ \t]+)o[ \t]+(?P<text>\S.*)$")
 LETTERS = re.compile(r"[A-Za-z][A-Za-z0-9]|[0-9][A-Za-z]")
 
 
-def lines_in(blocks: dict[int, tuple[int, str, str]]) -> set[int]:
+def lines_in(blocks: dict[int, tuple[int, str, str]], kinds: tuple[str, ...] = ("code", "table")) -> set[int]:
     """Every line index inside the blocks already found (code, tables: start -> (end, kind,
-    info)), which the rules that read bare lines leave as they are."""
-    return {index for start, (end, _, _) in blocks.items() for index in range(start, end)}
+    info)) of these kinds, which the rules that read bare lines leave as they are."""
+    return {index for start, (end, kind, _) in blocks.items() if kind in kinds for index in range(start, end)}
 
 
 def depth_under(outer: list[int], indent: int) -> int:

@@ -53,3 +53,13 @@ def test_a_link_to_a_notes_file_that_became_one_page_leads_to_that_page():
                             decode(b"## S3\n\n- buckets\n", "notes/Storage notes.md")])
     assert "- see [my S3 notes](s3.md) and gone" in site.files["lambda.md"]
     assert "## [Storage](s3.md) - where objects go {#" in site.files["lambda.md"]   # in a heading too
+
+
+def test_a_link_to_a_heading_by_its_words_leads_to_its_section_and_a_table_s_links_are_led_too():
+    # Obsidian writes a Markdown link to a heading with the heading's words ("#VPC%20CIDR"); a
+    # table's rows are shown as typed, their links led like any other line's.
+    notes = ("## VPC\n\n### VPC CIDR\n\n- /16 to /28\n\n## NAT\n\n- needs a [CIDR](VPC.md#VPC%20CIDR)\n\n"
+             "| what | where |\n|---|---|\n| ranges | [CIDR](VPC.md#VPC%20CIDR), [Back](../README.md), [pdf](a.pdf) |\n")
+    page = site_from_text(notes, "notes/n.md").files["nat.md"]
+    assert "- needs a [CIDR](vpc.md#vpc-cidr)" in page
+    assert "| ranges | [CIDR](vpc.md#vpc-cidr), Back, pdf (`a.pdf`) |" in page

@@ -87,8 +87,9 @@ def test_a_link_to_one_of_the_author_s_notes_files_leads_to_its_page_here():
              "[the list](/compute/eks.md), [readme](README.md) and [a page](https://example.org/a.md)\n\n"
              "# S3\n\n## Versioning\n\n- keeps versions\n\n# Elastic Beanstalk\n\n- deploys apps\n\n# EKS\n\n- clusters\n")
     page = site_from_text(notes, "notes/n.md").files["lambda.md"]
-    # (README.md is no notes file here and no page: its words show, as text.)
-    assert ("See [Beanstalk](elastic-beanstalk.md), [versions](s3.md#versioning), [the list](eks.md), "
+    # (README.md is no notes file here and no page: its words show, as text. "## Versioning" is
+    # a page of its own here, as in notes that use "#" and "##" for pages: s3.md has no such section.)
+    assert ("See [Beanstalk](elastic-beanstalk.md), [versions](versioning.md), [the list](eks.md), "
             "readme and [a page](https://example.org/a.md)") in page
 
 

@@ -42,7 +42,7 @@ def test_links_to_notes_lead_to_their_pages_with_the_words_obsidian_shows():
 def test_an_embedded_picture_is_a_picture_found_by_its_name():
     found = {"notes/Pasted image 20240902204137.png": "pictures/Images/Pasted image 20240902204137.png"}
     page = _page(place=found.get)
-    assert "![](<pictures/Images/Pasted image 20240902204137.png>)" in page
+    assert "![](pictures/Images/Pasted%20image%2020240902204137.png)" in page
     assert "## " + "!" not in page   # an embed alone on its line is no title
 
 
