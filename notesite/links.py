@@ -206,16 +206,23 @@ def linker(pages: list[Page], notes_files: list[str] = ()) -> Linker:
             for name in _topic_names(topic, own, every_service):
                 targets.setdefault(_key(name), Target(page.slug, topic.id))
     sections: dict[str, Target] = {}
-    page_sections: dict[tuple[str, str], Target] = {}
     for page in pages:
         for topic in page.topics:
-            for ident in (topic.id, github_id(topic.title)):
-                sections.setdefault(ident, Target(page.slug, topic.id))
-                page_sections.setdefault((page.slug, ident), Target(page.slug, topic.id))
+            sections.setdefault(topic.id, Target(page.slug, topic.id))
+            sections.setdefault(github_id(topic.title), Target(page.slug, topic.id))
         # A page's own headings as typed ("# Elastic Load Balancers (ELB)"), and its title.
         typed = [m["title"] for line in page.headings if (m := typed_heading(line.text))]
         for title in [page.title, *typed]:
             sections.setdefault(github_id(title), Target(page.slug))
+    # Each page's sections by their own ids first, then by their headings' words: the words give
+    # an id another section may have ("Spot Instances" under "Purchasing options" is
+    # "purchasing-options-spot-instances", and "spot-instances" is another's).
+    page_sections: dict[tuple[str, str], Target] = {}
+    for page in pages:
+        for topic in page.topics:
+            page_sections[(page.slug, topic.id)] = Target(page.slug, topic.id)
+        for topic in page.topics:
+            page_sections.setdefault((page.slug, github_id(topic.title)), Target(page.slug, topic.id))
     stems = frozenset(PurePosixPath(path).stem.lower() for path in notes_files)
     # A notes file whose notes all stand on one page (a note of a vault, one file a service)
     # is that page; the pages of a file that gave several are its home.
