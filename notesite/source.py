@@ -47,21 +47,23 @@ def _expand_indent(line: str) -> str:
     return line[:len(line) - len(body)].expandtabs(TAB_WIDTH) + body
 
 
-def note_files(notes: Path) -> list[Path]:
-    """The notes files under a path: the file itself, or every notes file (NOTE_SUFFIXES) in a folder."""
+def note_files(notes: Path, display_root: Path | None = None) -> list[Path]:
+    """The notes files under a path: the file itself, or every notes file (NOTE_SUFFIXES) in a
+    folder. Errors name the path as `shown_path` shows it."""
     if not notes.exists():
-        raise NotesError(str(notes), None, "no such file or folder; pass --notes PATH to the notes")
+        raise NotesError(shown_path(notes, display_root), None, "no such file or folder; pass --notes PATH to the notes")
     if notes.is_file():
         return [notes]
     files = [p for p in _notes_like(notes) if not _hidden(p.relative_to(notes))]
     if not files:
-        raise NotesError(str(notes), None, f"holds no notes ({', '.join('*' + s for s in NOTE_SUFFIXES)}); add one or pass --notes FILE")
+        raise NotesError(shown_path(notes, display_root), None,
+                         f"holds no notes ({', '.join('*' + s for s in NOTE_SUFFIXES)}); add one or pass --notes FILE")
     folder = notes.resolve()
     for file in files:
         # A link to a file elsewhere (/etc/passwd) would publish that file.
         if not file.resolve().is_relative_to(folder):
-            raise NotesError(str(file), None, f"links to {file.resolve()}, outside the notes folder; "
-                                              "copy the notes into the folder instead of linking them")
+            raise NotesError(shown_path(file, display_root), None, f"links to {file.resolve()}, outside the notes folder; "
+                                                                   "copy the notes into the folder instead of linking them")
     return files
 
 
@@ -168,7 +170,7 @@ def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
     left out and listed (a placeholder an editor made: an Obsidian note not written yet); empty
     notes and nothing else are an error."""
     out, empty = [], []
-    for file in note_files(notes):
+    for file in note_files(notes, display_root):
         shown = shown_path(file, display_root)
         try:
             data = file.read_bytes()

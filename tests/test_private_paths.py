@@ -70,3 +70,10 @@ def test_notes_kept_under_any_usual_suffix_are_read_and_other_files_are_not(tmp_
     # Org's and Markdown's markup read as such: no stars or asterisks shown
     assert "\n## Spot {#spot}\n" in site.files["ec2.md"]
     assert "**Versioning** keeps every version" in site.files["s3.md"]
+
+
+def test_a_notes_folder_with_no_notes_is_named_by_the_project_s_path_not_the_machine_s(tmp_path):
+    project = make_project(tmp_path / "project", {})
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode != 0
+    assert "notes: notes: holds no notes" in built.stderr and str(tmp_path) not in built.stderr
