@@ -119,6 +119,9 @@ def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing:
     def markdown(image: re.Match) -> str:
         typed = image["dest"]
         address = typed[1:-1] if typed.startswith("<") else typed
+        if address.startswith("#"):
+            # No picture at all: docsify's cover page sets its colour so ("![color](#fff)").
+            return f"{image['alt']} ({address})" if image["alt"].strip() else address
         if not address or NOT_RELATIVE.match(address):
             return image.group(0)
         where = published(address)

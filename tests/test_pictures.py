@@ -101,3 +101,9 @@ def test_a_link_to_a_picture_beside_the_notes_leads_to_it():
     page = site.files["vpc.md"]
     assert "[the diagram](pictures/images/vpc.png)" in page and "another (`images/gone.png`)" in page
     assert site.pictures == ["pictures/images/vpc.png"]
+
+
+def test_a_picture_whose_address_is_a_fragment_is_its_words_and_address():
+    # docsify's cover page sets a background colour as a picture: no picture to show or publish.
+    site = site_from_lines([decode(b"## VPC\n\n![color](#fff)\n\n- subnets\n", "notes/aws.md")], place=lambda shown: None)
+    assert "color (\\#fff)" in site.files["vpc.md"] and not site.missing_pictures
