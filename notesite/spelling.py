@@ -153,6 +153,10 @@ class Speller:
         if listed is not None or len(word) < MIN_GUESSED_LENGTH:
             return listed, None
         ranked = self.candidates(word)
+        # One letter too many, where dropping either of two letters gives a word ("archieved":
+        # archived or achieved): how common each word is cannot say which the author meant.
+        if sum(len(c.word) == len(word) - 1 for c in ranked) > 1:
+            return None, None
         if ranked and (len(ranked) == 1 or ranked[0].score >= CLEAR_MARGIN * ranked[1].score) \
                 and (_slips(word, ranked[0].word) == 1 or self.frequency[ranked[0].word] >= COMMON_WORD):
             return None, ranked[0].word
