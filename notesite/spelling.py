@@ -58,9 +58,15 @@ MAX_UNKNOWN_SHARE = 0.5
 LANGUAGE_SAMPLE_WORDS = 5000
 # ...and inside a word: "paediatric", "programme", "sceptical", "aluminium", "manoeuvre".
 BRITISH_INFIXES = (("ae", "e"), ("oe", "e"), ("amme", "am"), ("sce", "ske"), ("sca", "ska"), ("nium", "num"),
-                   ("oeuvre", "euver"))
+                   ("oeuvre", "euver"), ("our", "or"))   # (the last: "neighbourhood", "colourful")
 MAX_TWO_SLIP_LENGTH = 14    # longer ones would cost a million look-ups each
 SUFFIXES = ("s", "es", "ed", "ing", "ly", "er")
+# Prefixes that make a word of a word ("multi" + "player"), for words the English list lacks;
+# what follows one must be a word of this many letters or more, so that a slip such as "subnect"
+# is not read as "sub" + "nect".
+WORD_PREFIXES = ("multi", "inter", "under", "over", "sub", "pre", "mis", "non", "co", "re", "un", "de")
+MIN_PREFIXED_REST = 5
+VOWELS = frozenset("aeiou")
 
 
 class Candidate(NamedTuple):
@@ -152,6 +158,8 @@ class Speller:
         listed = data.misspellings().get(word)
         if listed is not None or len(word) < MIN_GUESSED_LENGTH:
             return listed, None
+        if self._formed(word):
+            return None, None
         ranked = self.candidates(word)
         # One letter too many, where dropping either of two letters gives a word ("archieved":
         # archived or achieved): how common each word is cannot say which the author meant.
@@ -159,8 +167,33 @@ class Speller:
             return None, None
         if ranked and (len(ranked) == 1 or ranked[0].score >= CLEAR_MARGIN * ranked[1].score) \
                 and (_slips(word, ranked[0].word) == 1 or self.frequency[ranked[0].word] >= COMMON_WORD):
-            return None, ranked[0].word
+            # The English list holds some misspellings too ("dependancy"): those lead on to
+            # their own fix.
+            return None, data.misspellings().get(ranked[0].word, ranked[0].word)
         return None, None
+
+    def _formed(self, word: str) -> bool:
+        """Whether a word the lists lack is made of one they have, and so is no slip to guess
+        a fix for: a prefix before a word ("multiplayer", "colocation", "reinstalls",
+        "misattributed", "subsegments"), an ending after one ("authorizers", "recommender"),
+        or an ending after a doubled consonant ("subnetting")."""
+        for prefix in WORD_PREFIXES:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) >= MIN_PREFIXED_REST and self._known_form(rest):
+                return True
+        for ending in ("ers", "er", "rs", "r"):
+            if word.endswith(ending) and self._known_form(word[:-len(ending)]):
+                return True
+        doubled = word.endswith(("ting", "ning", "ping", "ding", "ging", "ming", "ring", "ted", "ned", "ped", "ded"))
+        stem = word[:-4] if word.endswith("ing") else word[:-3]
+        # (English doubles a consonant after one short vowel: "subnet", not "remain": "remainning"
+        # is a slip.)
+        short_vowel = len(stem) >= 3 and stem[-2] in VOWELS and stem[-3] not in VOWELS and stem[-1] not in VOWELS
+        return doubled and short_vowel and stem[-1] == word[len(stem)] and self._known_form(stem)
+
+    def _known_form(self, word: str) -> bool:
+        """A word of either list, or a regular form of a common one."""
+        return self.listed(word) or any(self.frequency.get(base, 0) >= COMMON_BASE for base in _bases(word))
 
     def candidates(self, word: str) -> list[Candidate]:
         """Known words one slip away (two, for long words with none at one), likeliest first."""

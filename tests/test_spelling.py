@@ -66,6 +66,20 @@ def test_the_commonest_slips_decide_between_candidates(typed, fix):
     assert speller().candidates(typed)[0].word == fix
 
 
+@pytest.mark.parametrize("typed", ["authorizers", "recommender", "subsegments", "subnetting", "multiplayer",
+                                   "reinstalls", "misattributed", "colocation", "neighbourhood"])
+def test_a_word_made_of_a_known_word_and_a_prefix_or_ending_stays_as_typed(typed):
+    # Real words the English list lacks, each once "fixed" into another word in real notes
+    # ("Lambda authorizers" had become "authorizes", "subnetting" "subletting").
+    assert speller().clear_fix(typed) is None
+
+
+@pytest.mark.parametrize("typed, fix", [("remainning", "remaining"), ("unsupservised", "unsupervised")])
+def test_a_slip_that_only_looks_like_a_formed_word_is_still_fixed(typed, fix):
+    # "remain" takes no doubled "n"; "un" + "supservised" is no word.
+    assert speller().clear_fix(typed) == fix
+
+
 @pytest.mark.parametrize("typed", ["archieved"])
 def test_a_letter_too_many_that_two_words_could_lose_is_not_guessed(typed):
     # "archieved data" is archived, "archieved a goal" achieved: no frequency says which.
