@@ -40,7 +40,8 @@ def outliner_headings(items: list[Item]) -> list[Item]:
     bullets = [BULLET.match(item.text) for item in filled]
     if not filled or sum(match is not None for match in bullets) < MIN_BULLET_SHARE * len(filled):
         return items
-    parents = [index for index, item in enumerate(items) if _margin_parent(items, index)]
+    following = _next_filled(items)
+    parents = [index for index in range(len(items)) if _margin_parent(items, index, following)]
     services = sum(_names_a_service(_title(items[index])) for index in parents)
     if services < MIN_SERVICE_PARENTS or services * 2 < len(parents):
         return items
@@ -51,12 +52,24 @@ def outliner_headings(items: list[Item]) -> list[Item]:
             continue
         out[index] = Heading(items[index], 1, title, bare_name=True)   # type: ignore[arg-type]
         end = parents[number + 1] if number + 1 < len(parents) else len(items)
-        for topic in _topics(items, index + 1, end):
+        for topic in _topics(items, index + 1, end, following):
             out[topic] = Heading(items[topic], 2, _title(items[topic]))   # type: ignore[arg-type]
     return out
 
 
-def _topics(items: list[Item], start: int, end: int) -> list[int]:
+def _next_filled(items: list[Item]) -> list[int | None]:
+    """For each line, where the next filled line after it is (None after the last): found in
+    one pass from the end, as each margin bullet and topic asks for it."""
+    following: list[int | None] = [None] * len(items)
+    after = None
+    for index in range(len(items) - 1, -1, -1):
+        following[index] = after
+        if not items[index].blank:
+            after = index
+    return following
+
+
+def _topics(items: list[Item], start: int, end: int, following: list[int | None]) -> list[int]:
     """A page's topics: its outermost bullets (between `start` and `end`) with notes nested
     under them and a title's few words."""
     body = [index for index in range(start, end) if not items[index].blank and BULLET.match(items[index].text)]
@@ -67,8 +80,8 @@ def _topics(items: list[Item], start: int, end: int) -> list[int]:
     for index in body:
         if _indent(items[index]) != outermost or len(_title(items[index]).split()) > MAX_TITLE_WORDS:
             continue
-        following = next((later for later in items[index + 1:end] if not later.blank), None)
-        if following is not None and _indent(following) > outermost:
+        after = following[index]
+        if after is not None and after < end and _indent(items[after]) > outermost:
             found.append(index)
     return found
 
@@ -77,14 +90,14 @@ def _indent(line: SourceLine) -> int:
     return len(line.text) - len(line.text.lstrip())
 
 
-def _margin_parent(items: list[Item], index: int) -> bool:
+def _margin_parent(items: list[Item], index: int, following: list[int | None]) -> bool:
     """A bullet at the margin with a line nested under it."""
     item = items[index]
     bullet = BULLET.match(item.text) if isinstance(item, SourceLine) else None
     if bullet is None or bullet["indent"] or bullet["marks"].strip()[:1].isalnum():
         return False   # (a numbered or lettered item is one of a list, not a title)
-    following = next((later for later in items[index + 1:] if not later.blank), None)
-    return isinstance(following, SourceLine) and following.text[:1].isspace()
+    after = following[index]
+    return after is not None and items[after].text[:1].isspace()
 
 
 def _title(item: Item) -> str:
