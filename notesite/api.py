@@ -148,16 +148,14 @@ def picture_place(notes: Path, display_root: Path | None) -> Place:
     A picture not at its path is found by its file name alone when one picture in the notes
     folder has that name, as Obsidian finds "![[Pasted image 2024.png]]" among its attachments."""
     folder = (notes if notes.is_dir() else notes.parent).resolve()
-    by_name: dict[str, list[Path]] = {}
+    by_name = functools.cache(lambda: _pictures_by_name(folder))   # listed once, when first needed
 
     def place(shown: str) -> str | None:
         path = Path(shown) if display_root is None else display_root / shown
         try:
             real = path.resolve(strict=True)
         except (OSError, RuntimeError):
-            if not by_name:
-                by_name.update(_pictures_by_name(folder))
-            named = by_name.get(path.name, [])
+            named = by_name().get(path.name, [])
             if len(named) != 1:
                 return None
             real = named[0]
@@ -169,7 +167,7 @@ def picture_place(notes: Path, display_root: Path | None) -> Place:
 
 def _pictures_by_name(folder: Path) -> dict[str, list[Path]]:
     """Every picture in the notes folder (not in hidden folders), by its file name."""
-    found: dict[str, list[Path]] = {"": []}   # (never empty: the folder is listed once)
+    found: dict[str, list[Path]] = {}
     for inside, folders, names in os.walk(folder):
         folders[:] = [name for name in folders if not name.startswith(".")]
         for name in names:

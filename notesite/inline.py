@@ -416,12 +416,7 @@ class Normalizer:
                     # A link to a file of the author's repository that is no page here
                     # ("../README.md"), or to a heading their file does not have: its words,
                     # and the file's address as text, rather than a link that leads nowhere.
-                    parts[opened] = ""
-                    words = "".join(parts[opened:]).strip()
-                    if not words:
-                        parts.append(_code_span(target))   # "[](img/a.png)": the address alone
-                    elif not _names_a_note(target):
-                        parts.append(f" ({_code_span(target)})")
+                    parts[opened:] = [_unlinked("".join(parts[opened + 1:]), target)]
                     continue
                 parts.append(raw)
                 if target and links is not None and hasattr(links, "seen"):
@@ -571,24 +566,37 @@ def table_links(row: str, links: LinkFinder | None) -> str:
         return row
 
     def led(link: re.Match) -> str:
-        typed = link["dest"]
-        target = typed[1:-1] if typed.startswith("<") else typed
+        target = link_address(link["dest"])
         moved = links.author_link(target)
         if moved is not None:
             return f"[{link['words']}]({moved}{link['title'] or ''})"
-        if not _leads_nowhere(target):
-            return link.group(0)
-        if not link["words"].strip():
-            return _code_span(target)
-        return link["words"] if _names_a_note(target) else f"{link['words']} ({_code_span(target)})"
+        return _unlinked(link["words"], target) if _leads_nowhere(target) else link.group(0)
     return TABLE_LINK.sub(led, row)
+
+
+def link_address(destination: str) -> str:
+    """A Markdown link's destination as the address it is ("<my notes.md>": my notes.md)."""
+    return destination[1:-1] if destination.startswith("<") else destination
+
+
+def address_path(address: str) -> str:
+    """The file an address names, without its fragment or query."""
+    return address.split("#", 1)[0].split("?", 1)[0]
+
+
+def _unlinked(words: str, target: str) -> str:
+    """What a link that leads nowhere leaves: its words, and the address of a file that is no
+    notes file; the address alone where it has no words ("[](img/a.png)")."""
+    if not words.strip():
+        return words + _code_span(target)
+    return words if _names_a_note(target) else f"{words} ({_code_span(target)})"
 
 
 def _names_a_note(target: str) -> bool:
     """Whether a link leads to a heading or another notes file ("#pricing", "../README.md",
     Obsidian's "[[EKS#Pricing]]"): one not on this site is a name its words already say, where
     the address of a file of another kind ("guide.pdf") is somewhere a reader can look."""
-    path = target.split("#", 1)[0].split("?", 1)[0]
+    path = address_path(target)
     return not path or PurePosixPath(path).suffix.lower() in NOTE_SUFFIXES
 
 

@@ -58,6 +58,13 @@ class Linker:
     file_pages: dict[str, str] = field(default_factory=dict)   # a notes file's name -> its one page
     page_sections: dict[tuple[str, str], Target] = field(default_factory=dict)   # (page, id) -> its section
 
+    def heading(self, anchor: str, page: str | None = None) -> Target | None:
+        """Where a link's anchor to a heading leads: that page's section of it first, if a
+        page is given, then the section of that id anywhere; None for no such heading."""
+        ids = _heading_ids(anchor)
+        return next((self.page_sections[(page, ident)] for ident in ids if (page, ident) in self.page_sections), None) \
+            or next((self.sections[ident] for ident in ids if ident in self.sections), None)
+
     def for_section(self, page: str, section: str) -> "SectionLinks":
         return SectionLinks(self, page, section)
 
@@ -92,15 +99,11 @@ class SectionLinks:
         if stem in self.linker.slugs:
             # The page's section of that heading; else where that heading went (a page of its
             # own); else the page.
-            ids = _heading_ids(anchor)
-            found = next((self.linker.page_sections[(stem, ident)] for ident in ids
-                          if (stem, ident) in self.linker.page_sections), None) \
-                or next((self.linker.sections[ident] for ident in ids if ident in self.linker.sections), None)
-            return (found or Target(stem)).url()
+            return (self.linker.heading(anchor, stem) or Target(stem)).url()
         if stem in self.linker.notes_stems:
             # A heading of the file: its section. Else the file's one page, or, for a file that
             # is the whole site, the home page, which shows its title and table of contents.
-            target = next((self.linker.sections[ident] for ident in _heading_ids(anchor) if ident in self.linker.sections), None)
+            target = self.linker.heading(anchor)
             if target is not None:
                 return target.url()
             page = self.linker.file_pages.get(stem)
@@ -111,11 +114,8 @@ class SectionLinks:
     def _section(self, anchor: str) -> str | None:
         """Where a link to a heading of the author's one file leads ("#backup--restore", as
         GitHub makes ids, from a table of contents): that section, now perhaps on another page."""
-        ids = _heading_ids(anchor)
         # This page's own section of that heading first (a vault's notes each have a "Pricing").
-        target = next((self.linker.page_sections[(self.page, ident)] for ident in ids
-                       if (self.page, ident) in self.linker.page_sections), None) \
-            or next((self.linker.sections[ident] for ident in ids if ident in self.linker.sections), None)
+        target = self.linker.heading(anchor, self.page)
         if target is None:
             return None
         if target.page == self.page:

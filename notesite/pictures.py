@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 from urllib.parse import quote, unquote
 
-from .inline import HTML_IMAGE, PICTURES_DIR
-from .shapes import lines_in
+from .inline import HTML_IMAGE, PICTURES_DIR, address_path, link_address
+from .shapes import lines_in, outside_code_spans
 from .source import SourceLine
 
 # Pictures a browser shows and that cannot run anything. SVG is left out on purpose: opened at
@@ -35,7 +35,6 @@ LINK = re.compile(r"(?<![!\]])" + IMAGE.pattern[1:])
 # An address that names its own place: a scheme ("https:", "data:"), a host ("//"), the site's
 # root ("/") or a fragment ("#"). Only other addresses are read from beside the notes.
 NOT_RELATIVE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|[/#\\])")
-CODE_SPAN = re.compile(r"(`+).*?\1")
 
 # The picture's path as the notes' lines name their files ("notes/images/a.png") -> where the
 # site publishes it (relative to the pages' folder), or None when there is no such picture.
@@ -50,7 +49,7 @@ class MissingPicture:
     def message(self) -> str:
         kinds = ", ".join(suffix[1:].upper() for suffix in PICTURE_SUFFIXES)
         where = f"{self.line.path}:{self.line.number}: picture {self.address}"
-        if not is_picture(self.address.split("#", 1)[0].split("?", 1)[0]):
+        if not is_picture(address_path(self.address)):
             return f"{where} is not published (only {kinds}: an SVG could run script); save it as PNG and link that"
         return (f"{where} is not in the notes folder; put it there ({kinds}) or remove the link; "
                 "until then its words and address show as text")
@@ -87,13 +86,7 @@ def with_pictures_placed(lines: list[SourceLine], text: str, taken: dict[int, tu
     for index, line in enumerate(lines):
         if index in inside or not _may_show_a_picture(line.text):
             continue
-        parts, position = [], 0
-        for span in CODE_SPAN.finditer(line.text):
-            parts.append(_placed(line, line.text[position:span.start()], place, found, missing))
-            parts.append(span.group(0))
-            position = span.end()
-        parts.append(_placed(line, line.text[position:], place, found, missing))
-        rewritten = "".join(parts)
+        rewritten = outside_code_spans(line.text, lambda stretch: _placed(line, stretch, place, found, missing))
         if rewritten != line.text:
             out[index] = replace(line, text=rewritten)
     return Placed(out, found, missing)
@@ -107,7 +100,7 @@ def _may_show_a_picture(text: str) -> bool:
 def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing: list[MissingPicture]) -> str:
     def published(address: str) -> str | None:
         """Where the picture at a relative address is published; None (and named) if nowhere."""
-        path = unquote(address.split("#", 1)[0].split("?", 1)[0])
+        path = unquote(address_path(address))
         shown = posixpath.normpath(posixpath.join(posixpath.dirname(line.path), path))
         where = place(shown) if is_picture(shown) else None
         if where is None:
@@ -117,17 +110,14 @@ def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing:
         return where
 
     def markdown(image: re.Match) -> str:
-        typed = image["dest"]
-        address = typed[1:-1] if typed.startswith("<") else typed
-        if address.startswith("#"):
-            # No picture at all: docsify's cover page sets its colour so ("![color](#fff)").
-            return f"{image['alt']} ({address})" if image["alt"].strip() else address
-        if not address or NOT_RELATIVE.match(address):
+        address = link_address(image["dest"])
+        if not address or (NOT_RELATIVE.match(address) and not address.startswith("#")):
             return image.group(0)
-        where = published(address)
+        # (An address that is only a fragment names no picture: docsify's cover page sets its
+        # colour so, "![color](#fff)".)
+        where = None if address.startswith("#") else published(address)
         if where is None:
-            alt = image["alt"]
-            return f"{alt} ({address})" if alt.strip() else address
+            return f"{image['alt']} ({address})" if image["alt"].strip() else address
         return f"![{image['alt']}]({quote(where)}{image['title'] or ''})"
 
     def tag(image: re.Match) -> str:
@@ -144,9 +134,8 @@ def _placed(line: SourceLine, text: str, place: Place, found: set[str], missing:
     def linked(link: re.Match) -> str:
         # "[the diagram](images/vpc.png)": a link to a picture beside the notes leads to it. One
         # not there is left as typed, and shows as text (inline.py).
-        typed = link["dest"]
-        address = typed[1:-1] if typed.startswith("<") else typed
-        if NOT_RELATIVE.match(address) or not is_picture(address.split("#", 1)[0].split("?", 1)[0]):
+        address = link_address(link["dest"])
+        if NOT_RELATIVE.match(address) or not is_picture(address_path(address)):
             return link.group(0)
         where = published(address)
         return link.group(0) if where is None else f"[{link['alt']}]({quote(where)}{link['title'] or ''})"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .shapes import lines_in
+from .shapes import lines_in, outside_code_spans
 from .source import SourceLine
 
 # "[faq]: https://aws.amazon.com/s3/faqs/", "[img]: <./d.png> "Diagram"".
@@ -21,7 +21,6 @@ DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]{1,100})\]:[ \t]*<?(?P<url>[
 # "[text][label]", "[text][]" (the text is the label), "[label]" alone; not "[text](url)" nor an
 # image's "![alt][label]" prefix, which keeps its "!".
 REFERENCE = re.compile(r"\[(?P<text>[^\[\]\n]+)\](?:\[(?P<label>[^\[\]\n]*)\])?(?![(:\[])")
-CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
 def with_references_inline(lines: list[SourceLine], text: str, taken: dict[int, tuple[int, str, str]]) -> list[SourceLine]:
@@ -47,19 +46,10 @@ def with_references_inline(lines: list[SourceLine], text: str, taken: dict[int, 
     for index, line in enumerate(out):
         if index in inside or "[" not in line.text or index in definitions:
             continue
-        rewritten = _inline(line.text, addresses)
+        rewritten = outside_code_spans(line.text, lambda stretch: _links(stretch, addresses))
         if rewritten != line.text:
             out[index] = replace(line, text=rewritten)
     return out
-
-
-def _inline(text: str, addresses: dict[str, str]) -> str:
-    """A line with its references inline, outside its code spans."""
-    parts, position = [], 0
-    for span in CODE_SPAN.finditer(text):
-        parts += [_links(text[position:span.start()], addresses), span.group(0)]
-        position = span.end()
-    return "".join(parts + [_links(text[position:], addresses)])
 
 
 def _links(text: str, addresses: dict[str, str]) -> str:

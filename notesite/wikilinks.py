@@ -16,14 +16,13 @@ import re
 from dataclasses import replace
 
 from .pictures import is_picture
-from .shapes import github_id, lines_in
+from .shapes import github_id, lines_in, outside_code_spans
 from .source import SourceLine
 
 # "[[target]]", "[[target|shown]]", "![[picture.png|400]]": a target names no brackets or pipe.
 WIKILINK = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<shown>[^\[\]\n]*))?\]\]")
 # "> [!note] Free tier", "> [!TIP]- folded": a callout's first line.
 CALLOUT = re.compile(r"^(?P<quote>\s*(?:>\s*)+)\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?(?:[ \t]+(?P<title>\S.*))?$")
-CODE_SPAN = re.compile(r"(`+).*?\1")
 # The width Obsidian takes after a picture's pipe ("|400", "|400x300"): not words to show.
 PICTURE_SIZE = re.compile(r"^\s*\d+(?:x\d+)?\s*$")
 
@@ -37,13 +36,7 @@ def with_wikilinks_read(lines: list[SourceLine], text: str, taken: dict[int, tup
     for index, line in enumerate(lines):
         if index in inside or ("[[" not in line.text and "[!" not in line.text):
             continue
-        rewritten = _callout(line.text)
-        parts, position = [], 0
-        for span in CODE_SPAN.finditer(rewritten):
-            parts += [WIKILINK.sub(_shown, rewritten[position:span.start()]), span.group(0)]
-            position = span.end()
-        parts.append(WIKILINK.sub(_shown, rewritten[position:]))
-        rewritten = "".join(parts)
+        rewritten = outside_code_spans(_callout(line.text), lambda stretch: WIKILINK.sub(_shown, stretch))
         if rewritten != line.text:
             out[index] = replace(line, text=rewritten)
     return out
