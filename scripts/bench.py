@@ -276,6 +276,8 @@ HOSTILE = [
     ("blank_lines", (10_000, 100_000), lambda n: "## EC2\nkey:\n  nested: 1\n" + "\n" * n + "  more: 2\n[\n"),
     # A title with a long run of blanks inside: "3 x      y (z)", read for a service's name.
     ("title_blanks", (20_000, 200_000), lambda n: "1. EC2\n- a\n\n2. S3\n- b\n\n3 x" + " " * n + "y (z)\n- c\n"),
+    # One flat list with an outline of services at its end: what an outliner's export is looked for in.
+    ("flat_bullets", (4_000, 40_000), lambda n: "".join(f"- note {i}\n" for i in range(n)) + "- EC2\n  - a\n- S3\n  - b\n"),
 ]
 
 
