@@ -30,7 +30,9 @@ from typing import NamedTuple
 from . import data
 
 # A word a slip may have changed: letters only, lower case or capitalised, four to twenty.
-CHECKED_WORD = re.compile(r"(?<![\w'.\-/@:=<>])[A-Za-z][a-z]{3,19}(?![\w'\-/@=<>]|[.:]\w)")
+# (A word joined by a hyphen is part of a compound, "re-use", and stays as typed; a hyphen before
+# a space is a dash: "performace- tuning" is checked.)
+CHECKED_WORD = re.compile(r"(?<![\w'.\-/@:=<>])[A-Za-z][a-z]{3,19}(?![\w'/@=<>]|-\w|[.:]\w)")
 ANY_WORD = re.compile(r"\b[A-Za-z][a-z]{3,19}\b")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CLEAR_MARGIN = 5.0          # the fix is this many times likelier than the next candidate

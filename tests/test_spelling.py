@@ -91,6 +91,15 @@ def test_a_word_shorter_than_nine_letters_is_never_guessed_from_slips(typed):
     assert speller().clear_fix(typed) is None
 
 
+@pytest.mark.parametrize("typed, fixed", [
+    ("Increase performace- ElastiCache", "Increase performance- ElastiCache"),   # a dash before a space
+    ("performace -- a tradeoff", "performance -- a tradeoff"),
+    ("performace-tuning", "performace-tuning"),                                   # a joined word: as typed
+])
+def test_a_word_before_a_dash_is_checked_and_a_hyphened_word_is_not(typed, fixed):
+    assert speller().fix(typed) == fixed
+
+
 @pytest.mark.parametrize("typed, capitalised, fix", [
     ("infraestructure", False, "infrastructure"),   # long enough to guess from slips
     ("infraestructure", True, None),                # capitalised: names are not guessed at
