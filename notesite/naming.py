@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import Iterator, NamedTuple
 
 from . import data, spelling
@@ -31,6 +32,9 @@ TWO_EDITS_LENGTH = 10      # names this long may be two typing slips away
 # heading of the name far more likely means the service: "budgets" 838, "lambda" 349, "athena"
 # 150, "redshift" 50.
 COMMON_WORD_COUNT = 1000
+# A name in running text: words of letters and digits, up to this many ("Simple Queue Service").
+MENTION_WORD = re.compile(r"[A-Za-z0-9]+")
+MENTION_WORDS = 3
 # Words an abbreviation leaves out: "Identity and Access Management" is IAM.
 SMALL_WORDS = frozenset({"and", "of", "for", "the", "to", "a", "an", "on", "in"})
 
@@ -74,6 +78,28 @@ def service_named(title: str) -> Named | None:
         if service is not None:
             return Named(service, whole=False, catalogue=service in _catalogued())
     return None
+
+
+def mentions(text: str) -> Counter[data.Service]:
+    """How often running text names each service by one of its names, typed exactly (any case):
+    "ElastiCache", "Route 53", "Simple Queue Service". A service whose name is a common English
+    word ("Backup", "Config") is not counted: in prose the word is more often the word."""
+    words = MENTION_WORD.findall(text)
+    names, common = _names(), _common_words()
+    found: Counter[data.Service] = Counter()
+    position = 0
+    while position < len(words):
+        for count in range(min(MENTION_WORDS, len(words) - position), 0, -1):
+            service = names.get(key(" ".join(words[position:position + count])))
+            if service is not None:
+                break
+        else:
+            position += 1
+            continue
+        if service not in common:
+            found[service] += 1
+        position += count
+    return found
 
 
 def _partial_name(typed: str) -> data.Service | None:

@@ -24,6 +24,7 @@ from .outliner import outliner_headings
 from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, HASH_BULLET, HEADING, LETTERS, MARK, O_BULLET, Block, Heading,
                      Item, Node, depth_under, title_like)
 from .source import SourceLine
+from .subject import subject
 from .topics import MAX_BARE_TITLE_WORDS, asks, is_definition, split_title, titles_list, topic_kind, word_count
 
 # Where a heading may start: a `#` line, an "== AsciiDoc" one, or a run of one character (a
@@ -116,6 +117,11 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     def close() -> None:
         if current.heading is None and not any(not isinstance(i, SourceLine) or not i.blank for i in body):
             return
+        if current.heading is not None and current.service is None \
+                and (about := subject(current.title, body)) is not None:
+            # "# Lecture 44" over notes on ElastiCache: its page, the title a section of it as typed.
+            body.insert(0, Heading(current.heading, current.level, current.title, more=current.more, topic_level=2))
+            current.service, current.heading, current.more = about, None, ()
         current.nodes = classify(body, lone_titles=not typed_headings)
         pages.append(current)
 
