@@ -91,15 +91,18 @@ def on_pre_build(config, **kwargs) -> None:
 def on_files(files, config, **kwargs):
     """The pictures the pages show from beside the notes, published where the pages point
     (notesite/pictures.py), read from the notes folder: docs/ holds only what the cleanup wrote."""
+    published = _built_from.get("pictures", [])
+    if not published:
+        return files   # (most notes show none: a build then imports nothing for them)
     from mkdocs.structure.files import File
 
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from notesite.pictures import notes_path
 
-    for published in _built_from.get("pictures", []):
-        if files.get_file_from_path(published) is None:   # a file of the same name in docs/ wins
-            files.append(File.generated(config, published, abs_src_path=str(NOTES.resolve() / notes_path(published))))
+    for picture in published:
+        if files.get_file_from_path(picture) is None:   # a file of the same name in docs/ wins
+            files.append(File.generated(config, picture, abs_src_path=str(NOTES.resolve() / notes_path(picture))))
     return files
 
 
