@@ -85,21 +85,25 @@ def mentions(text: str) -> Counter[data.Service]:
     "ElastiCache", "Route 53", "Simple Queue Service". A service whose name is a common English
     word ("Backup", "Config") is not counted: in prose the word is more often the word."""
     words = MENTION_WORD.findall(text)
-    names, common = _names(), _common_words()
+    common = _common_words()
     found: Counter[data.Service] = Counter()
     position = 0
     while position < len(words):
-        for count in range(min(MENTION_WORDS, len(words) - position), 0, -1):
-            service = names.get(key(" ".join(words[position:position + count])))
-            if service is not None:
-                break
-        else:
-            position += 1
-            continue
-        if service not in common:
+        count, service = _name_at(words, position)
+        if service is not None and service not in common:
             found[service] += 1
         position += count
     return found
+
+
+def _name_at(words: list[str], position: int) -> tuple[int, data.Service | None]:
+    """The longest service's name that starts at a word: how many words it takes, and whose it
+    is; (1, None) where none does."""
+    for count in range(min(MENTION_WORDS, len(words) - position), 0, -1):
+        service = _names().get(key(" ".join(words[position:position + count])))
+        if service is not None:
+            return count, service
+    return 1, None
 
 
 def _partial_name(typed: str) -> data.Service | None:

@@ -16,7 +16,7 @@ import re
 
 from . import naming
 from .inline import normalizer
-from .shapes import Heading
+from .shapes import Heading, Item
 from .source import SourceLine
 
 COUNT_ALONE = re.compile(r"^(?:day|week|module|lecture|lesson|section|chapter|part|unit|session|class)[ \t]*\d{1,3}"
@@ -28,7 +28,7 @@ MIN_MENTIONS = 3
 DOMINANCE = 1.5
 
 
-def subject(title: str, body: list) -> naming.Named | None:
+def subject(title: str, body: list[Item]) -> naming.Named | None:
     """The service the notes under a count alone are about, or None (the title says more than
     a count, or no service stands out). `body`: the page's lines and headings as scanned."""
     if not COUNT_ALONE.match(title.strip()) or naming.service_named(title) is not None:

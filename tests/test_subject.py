@@ -27,13 +27,9 @@ SQS keeps a message until a consumer deletes it.
 """
 
 
-def _pages(site) -> list[str]:
-    return [page.title for page in site.pages]
-
-
 def test_a_lecture_over_notes_on_one_service_is_that_services_page_with_the_title_a_section():
     site = site_from_text(LECTURE, "notes/lecture7.md")
-    assert _pages(site) == ["SQS", "DynamoDB"]
+    assert [page.title for page in site.pages] == ["SQS", "DynamoDB"]
     assert "\n## Lecture 8 {#lecture-8}\n\n- DynamoDB is a key-value store\n" in site.files["dynamodb.md"]
     sqs = site.files["sqs.md"]
     assert "\n## Lecture 7 (exam topic) {#lecture-7-exam-topic}\n\n" \
@@ -54,4 +50,4 @@ def test_a_lecture_over_notes_on_one_service_is_that_services_page_with_the_titl
 ])
 def test_a_count_whose_notes_name_no_one_service_keeps_its_title(title, notes):
     site = site_from_text(f"{title}\n\n{notes}", "notes/course.md")
-    assert _pages(site) == [title.lstrip("# ")]
+    assert [page.title for page in site.pages] == [title.lstrip("# ")]
