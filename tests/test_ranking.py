@@ -97,3 +97,18 @@ def test_meaning_counts_more_the_fewer_words_are_the_notes_own_and_most_by_the_m
     weights = page.evaluate("() => [meaningWeight(0, true), meaningWeight(1, true), meaningWeight(0, false), meaningWeight(1, false)]")
     assert weights[0] < weights[1] and weights[2] < weights[3]
     assert weights[0] == pytest.approx(90 * 0.05) and weights[1] == 90
+
+
+def test_a_section_holds_the_share_of_the_words_typed_it_has_and_half_for_the_notes_term(page):
+    shares = page.evaluate("""() => {
+        const synonym = term("instance", WEIGHTS.synonym);
+        synonym.for = ["server"];
+        const terms = [term("server", 1, { through: [synonym] }), term("password"), synonym];
+        return [heldShare(entry("notes", "server password"), terms), heldShare(entry("password", "notes"), terms),
+                heldShare(entry("notes", "instance password"), terms), heldShare(entry("notes", "other"), terms)]; }""")
+    assert shares == [1, 0.5, 0.75, 0]
+
+
+def test_meaning_counts_more_when_no_section_holds_the_words_typed_together(page):
+    weights = page.evaluate("() => [meaningWeight(0, true, 1), meaningWeight(0, true, 0.5), meaningWeight(0, true, 0), meaningWeight(1, true, 0)]")
+    assert weights[0] == pytest.approx(90 * 0.05) and weights[0] < weights[1] < weights[2] < weights[3] == 90

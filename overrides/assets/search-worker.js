@@ -472,7 +472,12 @@ function rerank(result, query, extra, original) {
   // is found by its words alone, "where to keep passwords for my app" needs the meaning.
   const typed = terms.filter(term => term.weight === 1);
   const foreign = typed.filter(term => !vocabulary.has(term.word)).length / Math.max(1, typed.length);
-  const semanticWeight = meaningWeight(foreign, Boolean(model));
+  // ... and as far as no section found holds the question's words together.
+  const bestHeld = Math.max(0, ...result.items.flat().map(item => {
+    const doc = documents.get(item.location);
+    return doc ? heldShare(doc, terms) : 0;
+  }));
+  const semanticWeight = meaningWeight(foreign, Boolean(model), bestHeld);
   const near = asked ? closenessTo(asked) : null;
   if (model && asked) addMeant(result, near);
   const groups = result.items.map(items => {
