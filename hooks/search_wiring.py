@@ -24,7 +24,8 @@ SITE_WORKER = "assets/search-worker.js?theme="
 # the index's config) answered by ready (1), a query (2) answered by a result (3). Minified
 # names change; these numbers and shapes are the protocol.
 THEME_MESSAGES = re.compile(r"case 0:.{0,160}?\.data\.config.{0,160}?\{type:1\}.{0,40}?case 2:.{0,120}?\{type:3,data:", re.S)
-SITE_PARTS = ("assets/search-worker.js", "assets/search-ranking.js", "assets/word-vectors.bin", "assets/sentence-model.js")
+SITE_PARTS = ("assets/search-worker.js", "assets/search-ranking.js", "assets/word-vectors.bin", "assets/sentence-model.js",
+              "assets/sentence-kernel.wasm")
 
 
 def on_files(files, config, **kwargs):
@@ -33,7 +34,8 @@ def on_files(files, config, **kwargs):
     missing = [name for name in SITE_PARTS if files.get_file_from_path(name) is None]
     if missing:
         raise PluginError(f"search: {', '.join(missing)} missing from the site (overrides/); "
-                          "restore it from the repository, or remake the vectors with scripts/distill_vectors.py")
+                          "restore it from the repository, or remake the vectors with scripts/distill_vectors.py "
+                          "(the kernel with scripts/make_kernel.py)")
     return files
 
 

@@ -159,12 +159,13 @@ def history_seconds(folder: Path, cached: bool) -> float:
 def first_search_kib(site: Path) -> float:
     """KiB (gzipped, as served) the first search fetches: the site's worker, the theme's worker
     it wraps, the glossary, the section parents, the search index, and what is fetched when the
-    search box is first used: the word vectors, the sentence model and the sections' vectors. The
-    English word list (english.js) is not counted: it is fetched only for a word the notes do not
-    know."""
+    search box is first used: the word vectors, the sentence model (with its kernel) and the
+    sections' vectors. The English word list (english.js) is not counted: it is fetched only for
+    a word the notes do not know."""
     assets = site / "assets"
     files = [assets / "search-worker.js", assets / "glossary.js", assets / "sections.js", assets / "word-vectors.bin",
-             assets / "sentence-model.bin", assets / "sentence-model.js", assets / "section-meaning.bin",
+             assets / "sentence-model.bin", assets / "sentence-model.js", assets / "sentence-kernel.wasm",
+             assets / "section-meaning.bin",
              site / "search" / "search_index.json", *(assets / "javascripts" / "workers").glob("search.*.min.js")]
     return sum(len(gzip.compress(path.read_bytes(), 6)) for path in files) / 1024
 

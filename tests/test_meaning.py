@@ -60,23 +60,30 @@ def test_a_model_file_written_again_in_the_same_process_is_checked_again(tmp_pat
         meaning.check(model)
 
 
-def test_the_browser_reads_every_reference_sentence_as_the_build_does(browser):
+@pytest.mark.parametrize("products", ["wasm", "javascript"])
+def test_the_browser_reads_every_reference_sentence_as_the_build_does(browser, products):
     """The search worker's encoder (overrides/assets/sentence-model.js), run in Chromium, within
-    cosine 0.99 of the original model on the same 100 sentences, with BERT's tokens."""
-    model = ROOT / meaning.MODEL_FILE
+    cosine 0.99 of the original model on the same 100 sentences, with BERT's tokens: with its
+    matrix products in WebAssembly (sentence-kernel.wasm), and in JavaScript, as a browser
+    without SIMD does them."""
+    model, kernel = ROOT / meaning.MODEL_FILE, ROOT / "overrides" / "assets" / "sentence-kernel.wasm"
     page = browser.new_page()
     page.route("http://model.test/**", lambda route: route.fulfill(
-        body=model.read_bytes() if route.request.url.endswith(".bin") else "<!doctype html><title>model</title>",
-        content_type="application/octet-stream" if route.request.url.endswith(".bin") else "text/html"))
+        body=(model.read_bytes() if route.request.url.endswith(".bin") else kernel.read_bytes()
+              if route.request.url.endswith(".wasm") else "<!doctype html><title>model</title>"),
+        content_type="text/html" if route.request.url.endswith(".html") else "application/octet-stream"))
     page.goto("http://model.test/index.html")
     page.add_script_tag(path=str(ROOT / "overrides" / "assets" / "sentence-model.js"))
-    embedded = page.evaluate("""async sentences => {
-        const model = sentenceModel(await (await fetch("sentence-model.bin")).arrayBuffer());
-        return sentences.map(s => ({tokens: model.tokens(s), vector: Array.from(model.embed(s))}));
-    }""", REFERENCE["sentences"])
+    embedded = page.evaluate("""async ([sentences, products]) => {
+        const kernel = products === "wasm" ? new Uint8Array(await (await fetch("sentence-kernel.wasm")).arrayBuffer()) : null;
+        const model = sentenceModel(await (await fetch("sentence-model.bin")).arrayBuffer(), kernel);
+        return {products: model.products,
+                read: sentences.map(s => ({tokens: model.tokens(s), vector: Array.from(model.embed(s))}))};
+    }""", [REFERENCE["sentences"], products])
     page.close()
+    assert embedded["products"] == products
     python = meaning.load(model)
-    for sentence, expected, got in zip(REFERENCE["sentences"], REFERENCE["embeddings"], embedded):
+    for sentence, expected, got in zip(REFERENCE["sentences"], REFERENCE["embeddings"], embedded["read"]):
         assert got["tokens"] == python.tokens(sentence), sentence
         assert float(np.dot(np.array(got["vector"]), np.array(expected))) >= 0.99, sentence
 
@@ -88,3 +95,13 @@ def test_the_vectors_file_kept_is_read_back_only_for_the_same_search_index():
     assert meaning.vectors_kept_for(digest, kept) == vectors
     assert meaning.vectors_kept_for(meaning.index_digest(index.replace(b"x", b"y")), kept) is None
     assert meaning.vectors_kept_for(digest, b"") is None and meaning.vectors_kept_for(digest, kept[:32]) is None
+
+
+def test_the_kernel_is_what_its_source_assembles_to():
+    """overrides/assets/sentence-kernel.wasm is scripts/sentence-kernel.wat, assembled (remake it
+    with scripts/make_kernel.py after changing the source)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make_kernel", ROOT / "scripts" / "make_kernel.py")
+    make_kernel = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_kernel)
+    assert make_kernel.OUT.read_bytes() == make_kernel.assemble()

@@ -170,11 +170,11 @@ def test_the_vectors_and_the_model_are_fetched_only_once_the_reader_starts_to_se
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(served.url + "ec2/", wait_until="load")
     page.wait_for_timeout(500)
-    meaning = re.compile(r"(word-vectors|sentence-model|section-meaning)")
+    meaning = re.compile(r"(word-vectors|sentence-model|sentence-kernel|section-meaning)")
     assert not [url for url in fetched if meaning.search(url)], "fetched before search was used"
     page.locator("input.md-search__input").focus()
     page.wait_for_timeout(1500)
-    for name in ("word-vectors.bin", "sentence-model.bin", "sentence-model.js", "section-meaning.bin"):
+    for name in ("word-vectors.bin", "sentence-model.bin", "sentence-model.js", "sentence-kernel.wasm", "section-meaning.bin"):
         assert [url for url in fetched if url.endswith("assets/" + name)], name
     page.close()
 

@@ -263,9 +263,11 @@ function loadVectors(docs) {
   return vectorsLoading;
 }
 
-/* The sentence model (sentence-model.js, -.bin) and each section's vector from the build
- * (section-meaning.bin): fetched once the reader searches, never on page load. While they are
- * on their way, or if they fail, the word vectors above stand in. */
+/* The sentence model (sentence-model.js, -.bin, and its matrix product in WebAssembly,
+ * sentence-kernel.wasm) and each section's vector from the build (section-meaning.bin): fetched
+ * once the reader searches, never on page load. While they are on their way, or if they fail,
+ * the word vectors above stand in; without the kernel the model does its products in
+ * JavaScript, slower. */
 let model = null;                // {embed(text)}
 let modelSections = new Map();   // location -> its passages' vectors, as notesite/encoder.py read them at build time
 let modelLoading = null;
@@ -290,10 +292,11 @@ function readSectionMeaning(buffer) {
 
 function loadModel() {
   if (modelLoading) return modelLoading;
-  modelLoading = Promise.all([fetchBytes("sentence-model.bin"), fetchBytes("section-meaning.bin")])
-    .then(([weights, sections]) => {
+  modelLoading = Promise.all([fetchBytes("sentence-model.bin"), fetchBytes("section-meaning.bin"),
+                              fetchBytes("sentence-kernel.wasm").catch(error => { console.warn(error); return null; })])
+    .then(([weights, sections, kernel]) => {
       importScripts("sentence-model.js");
-      model = sentenceModel(weights);
+      model = sentenceModel(weights, kernel && new Uint8Array(kernel));
       modelSections = readSectionMeaning(sections);
       modelSettled = true;
       if (pendingQuery === null && lastQuery.typed.trim()) searchAgain();
