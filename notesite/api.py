@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from . import anchors, org, spelling
+from . import anchors, naming, org, spelling
 from .anchors import Registry
 from .assemble import Page, Topic, assemble
 from .errors import NotesError
@@ -63,7 +63,7 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
                     place: Place | None = None) -> Site:
     """The pure core: decoded notes files (and the ids published so far) to generated files.
     `place`: where a picture beside the notes is published, or None if there is none such."""
-    outlines = [_outline(lines, place) for lines in notes]
+    outlines = [_outline(lines, place, one_of_several=len(notes) > 1) for lines in notes]
     title_lines, pages = assemble(outlines)
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
@@ -108,13 +108,14 @@ def _description(page: Page, topic: Topic) -> str:
     return text
 
 
-def _outline(lines: list[SourceLine], place: Place | None):
+def _outline(lines: list[SourceLine], place: Place | None, one_of_several: bool = False):
     """One notes file's pages, read by its own markup: Org's as the Markdown it means."""
     if lines and org.is_org(lines[0].path, lines):
         read = outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True,
-                       levels_as_typed=True, place=place)
+                       levels_as_typed=True, place=place, one_of_several=one_of_several)
     else:
-        read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place)
+        read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place,
+                       one_of_several=one_of_several)
     # (Words only: a line's indentation is no word, and 5,000 lines nested 5,000 deep are 25 MB of it.)
     read.english = spelling.speller().reads_as_english("\n".join(line.text.lstrip() for line in lines))
     return read
@@ -125,8 +126,19 @@ def _is_markdown(lines: list[SourceLine]) -> bool:
 
 
 def _default_title(lines: list[SourceLine]) -> str:
-    stem = Path(lines[0].path).stem if lines else "notes"
-    words = CAMEL_CASE_JOIN.sub(" ", stem).replace("_", " ").replace("-", " ")   # "OtherVpcNotes"
+    """The title a file's name gives its notes: "OtherVpcNotes.txt" -> "Other vpc notes". A file
+    named after a topic in a folder named after a service ("CloudFront/AdvancedConcepts.md")
+    is about that service: its notes go to the service's page."""
+    path = Path(lines[0].path) if lines else Path("notes")
+    own, folder = _title_from_name(path.stem), _title_from_name(path.parent.name)
+    if naming.service_named(own) is None and (named := naming.service_named(folder)) is not None \
+            and named.whole and not named.common_word:
+        return folder
+    return own
+
+
+def _title_from_name(name: str) -> str:
+    words = CAMEL_CASE_JOIN.sub(" ", name).replace("_", " ").replace("-", " ")   # "OtherVpcNotes"
     return " ".join(words.split()).capitalize() or "Notes"
 
 

@@ -192,6 +192,14 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
         elif draft.heading is not None:
             page.headings += [draft.heading, *draft.more]
         page.lead.extend(draft.lead)
+        if continued and page.nodes and nodes and nodes[0].kind != "topic" and nodes[0].line.path != page.nodes[-1].line.path:
+            # Another file's introduction to the page ("CloudFront/Introduction.md" after the
+            # folder's other notes): with the page's introduction, not under the last section
+            # of the file before. (In one file, lines stay in the order typed.)
+            ahead = next((i for i, n in enumerate(nodes) if n.kind == "topic"), len(nodes))
+            at = next((i for i, n in enumerate(page.nodes) if n.kind == "topic"), len(page.nodes))
+            page.nodes[at:at] = nodes[:ahead]
+            nodes = nodes[ahead:]
         page.nodes.extend(nodes)
         page.english = page.english and english
         page_of[id(draft)] = page

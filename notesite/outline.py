@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_json, bare_yaml, columns, naming, pictures, references, unseen, wikilinks
+from . import banner, bare_json, bare_yaml, columns, data, naming, pictures, references, unseen, wikilinks
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
@@ -85,7 +85,7 @@ class Outline:
 
 
 def outline(lines: list[SourceLine], default_title: str, markdown: bool = False, levels_as_typed: bool = False,
-            place: pictures.Place | None = None) -> Outline:
+            place: pictures.Place | None = None, one_of_several: bool = False) -> Outline:
     """Split one notes file into pages and classify each page's lines.
 
     `markdown`: the file is Markdown (*.md), where lines indented four spaces after a blank
@@ -94,19 +94,25 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     and `##` being peers where notes use both for pages.
     `place`: where a picture beside the notes is published (see pictures.py); None leaves
     pictures' addresses as typed.
+    `one_of_several`: the file is one of several notes files, whose title is its own, not the
+    site's.
     """
     if markdown:
         lines = _without_front_matter(lines)
     scanned, placed = scan(lines, markdown, place)
     items = bare_service_headings(outliner_headings(numbered_headings(card_questions(scanned))))
     default = naming.service_named(default_title)
-    title_lines, items = _file_title(items, default)
+    title_lines, items = _file_title(items, default, one_of_several)
     if not levels_as_typed:
         _level_peers(items)
     # Notes with headings of their own say where sections start; only in notes without them
     # does a short line alone over a list title it.
     typed_headings = any(isinstance(i, Heading) and not i.bare_name for i in items)
     shallowest = min((i.level for i in items if isinstance(i, Heading)), default=1)
+    # One of several files, about one subject: a heading that names no service is a topic of
+    # the file's page, however shallow ("# Features" after "# Trusted Advisor" in its own file).
+    one_subject = one_of_several and not any(_names_another_service(i, default) for i in items[1:]
+                                             if isinstance(i, Heading))
     pages: list[PageDraft] = []
     current = PageDraft(heading=None, title=default_title, service=default)
     body: list[Item] = []
@@ -134,9 +140,11 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
         if not isinstance(item, Heading):
             body.append(item)
             continue
-        while open_pages and open_pages[-1].level >= item.level and not _continues(open_pages[-1], item):
-            open_pages.pop()
         named = item.names or naming.service_named(item.title)
+        topic_of_file = one_subject and named is None and bool(open_pages)
+        while open_pages and open_pages[-1].level >= item.level and not _continues(open_pages[-1], item) \
+                and not (topic_of_file and len(open_pages) == 1):
+            open_pages.pop()
         host = open_pages[-1] if open_pages else (current if current.heading is None and default else None)
         if named is not None and named.catalogue and host is not None and item.level > host.level \
                 and (host.service is not None or named.common_word):
@@ -145,7 +153,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
             named = None
         # A "<service>: <gist>" line starts its page as the bare name would, and stays a section.
         starts_as = named._replace(whole=True) if item.bare_name and named is not None else named
-        if not _starts_page(item, starts_as, host):
+        if topic_of_file or not _starts_page(item, starts_as, host):
             if host is not None and host is not current:
                 # Back from a page opened inside this one ("### OpsWorks" on Systems Manager's).
                 close()
@@ -351,9 +359,12 @@ def _block_parser():
     return MarkdownIt("commonmark").enable("table")
 
 
-def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple[list[SourceLine], list[Item]]:
+def _file_title(items: list[Item], default: naming.Named | None = None,
+                one_of_several: bool = False) -> tuple[list[SourceLine], list[Item]]:
     """The file's own title and what stands under it: "# My AWS notes", an introduction and a
-    table of contents, when every other heading is deeper. They head the home page."""
+    table of contents, when every other heading is deeper. They head the home page; but in one
+    of several notes files, a title over topics ("# Database Migration Service" over "##
+    Sources and targets") is that file's page, its introduction the page's."""
     headings = [i for i in items if isinstance(i, Heading)]
     first = next((i for i in items if not isinstance(i, SourceLine) or not i.blank), None)
     contents = _leading_contents(items, first)
@@ -366,6 +377,8 @@ def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple
     named = naming.service_named(first.title)
     if named is not None and (named.whole or (default is not None and named.service == default.service)):
         return [], items      # "# S3" over "## Versioning", "EBS Volumes" in ebs.txt: the page itself
+    if one_of_several and not any(_names_another_service(h, default) for h in headings[1:]):
+        return [], items      # dms.md's "# DMS" over its topics, beside ec2.md and s3.md
     if default is not None and first.level > 1:
         return [], items      # "## Spot instances" over "### Pricing" in ec2.txt: the page's first section
     position = items.index(first)
@@ -390,6 +403,15 @@ def _file_title(items: list[Item], default: naming.Named | None = None) -> tuple
         # is not searched).
         return [], items
     return title_lines, items[:position] + items[end:]
+
+
+def _names_another_service(heading: Heading, default: naming.Named | None) -> bool:
+    """A heading that opens a service's page ("## RDS" under "# Databases"), other than the
+    one the file's name gives, and by a name no topic has: "## Config" under "# AWS CLI" is
+    the CLI's configuration."""
+    named = heading.names or naming.service_named(heading.title)
+    return named is not None and named.whole and not named.common_word and data.is_distinctive(heading.title.strip()) \
+        and (default is None or named.service != default.service)
 
 
 def _introduction(items: list[Item]) -> tuple[list[SourceLine], list[Item]]:

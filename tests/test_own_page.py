@@ -1,0 +1,86 @@
+"""In notes of several files, a file's title over its topics ("# DMS" over "## Sources and
+targets" in dms.md) is that file's page, its introduction the page's: not the site's title, with
+the introduction on the home page and each topic a page of its own. A file whose headings under
+its title name services ("# Databases" over "## RDS") keeps its title for the home page, as one
+file of notes does."""
+
+from __future__ import annotations
+
+from notesite.api import site_from_lines
+from notesite.source import decode
+
+
+def _site(files: dict[str, str]):
+    return site_from_lines([decode(text.encode("utf-8"), name) for name, text in files.items()])
+
+
+MIGRATION = """# Migration service
+
+- moves databases from on premises into the cloud
+
+## Sources and targets
+
+- Oracle, SQL Server, MySQL in; Aurora, Redshift out
+
+## Schema conversion
+
+- a separate tool converts one engine's schema to another's
+"""
+
+EC2 = """# EC2
+
+- virtual servers
+
+## Spot
+
+- up to 90% cheaper
+"""
+
+
+def test_a_files_title_over_its_topics_is_its_page_with_the_introduction():
+    site = _site({"notes/migration.md": MIGRATION, "notes/ec2.md": EC2})
+    assert [page.title for page in site.pages] == ["Migration service", "EC2"]
+    page = site.files["migration-service.md"]
+    assert "# Migration service\n\n- moves databases from on premises into the cloud\n\n" \
+           "## Sources and targets {#sources-and-targets}\n" in page
+    assert "## Schema conversion {#schema-conversion}\n" in page
+    assert "Migration service\n\n- moves databases" not in site.files["index.md"]   # (its first words are its summary there)
+
+
+def test_one_file_alone_keeps_its_title_and_introduction_for_the_home_page():
+    site = _site({"notes/migration.md": MIGRATION})
+    assert "moves databases from on premises into the cloud" in site.files["index.md"]
+    assert [page.title for page in site.pages] == ["Sources and targets", "Schema conversion"]
+
+
+def test_a_files_title_over_services_keeps_it_for_the_home_page():
+    databases = "# Databases\n\n- managed engines\n\n## RDS\n\n- relational\n\n## DynamoDB\n\n- key-value\n"
+    site = _site({"notes/databases.md": databases, "notes/ec2.md": EC2})
+    assert [page.title for page in site.pages] == ["RDS", "DynamoDB", "EC2"]
+    assert "managed engines" in site.files["index.md"]
+
+
+def test_a_topic_that_shares_a_word_with_a_services_name_leaves_the_title_to_its_file():
+    cli = "# Command line\n\n- every service has commands\n\n## Flags\n\n- --dry-run\n\n## Config\n\n- output formats\n"
+    site = _site({"notes/cli.md": cli, "notes/ec2.md": EC2})
+    assert "# Command line\n\n- every service has commands\n\n## Flags {#flags}\n" in site.files["command-line.md"]
+    assert "- every service has commands" not in site.files["index.md"]
+
+
+def test_a_topics_file_in_a_folder_named_after_a_service_goes_to_that_services_page():
+    topic = "# Advanced concepts\n\n## Price classes\n\n- fewer edge locations, lower price\n"
+    site = _site({"notes/CloudFront/AdvancedConcepts.md": topic, "notes/CloudFront/Introduction.md": "# CloudFront\n\n- a CDN\n",
+                  "notes/Intro/Introduction.md": "# Introduction\n\n- what the cloud is\n"})
+    assert [page.title for page in site.pages] == ["CloudFront", "Introduction"]
+    page = site.files["cloudfront.md"]
+    assert "## Advanced concepts {#advanced-concepts}\n" in page and "### Price classes {#price-classes}\n" in page
+    # The service's own introduction, from the file read after, leads the page.
+    assert page.index("- a CDN") < page.index("## Advanced concepts")
+
+
+def test_a_heading_as_shallow_as_the_files_title_that_names_no_service_is_a_topic_of_its_page():
+    advisor = "# Trusted Advisor\n\n- checks an account\n\n# Features\n\n- six categories\n\n# Support plans\n\n- more checks\n"
+    site = _site({"notes/Trusted_Advisor.md": advisor, "notes/ec2.md": EC2})
+    assert [page.title for page in site.pages] == ["Trusted Advisor", "EC2"]
+    page = site.files["trusted-advisor.md"]
+    assert "## Features {#features}\n\n- six categories\n\n## Support plans {#support-plans}\n" in page
