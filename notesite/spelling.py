@@ -162,6 +162,13 @@ class Speller:
             return listed, None
         if self._formed(word):
             return None, None
+        # A word of the project's own one slip away ("serverlss": serverless, which the English
+        # list lacks) is what was meant, where nothing else is that near; the English list's
+        # words two slips off ("servers") are not.
+        near = _one_slip(word)
+        own = [c for c in near if c in self.vocabulary and c not in self.frequency and _same_start(word, c)]
+        if own:
+            return None, own[0] if len(own) == 1 and not any(c in self.frequency for c in near) else None
         ranked = self.candidates(word)
         # One letter too many, where dropping either of two letters gives a word ("archieved":
         # archived or achieved): how common each word is cannot say which the author meant.

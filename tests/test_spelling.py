@@ -162,3 +162,9 @@ def test_notes_in_another_language_get_no_fixes_and_the_report_lists_none():
     # the same words in English notes: the common misspelling is fixed there
     english = site_from_text("## EC2\n- the configuracion of the network is set per instance and per subnet\n")
     assert "configuration of the network" in english.files["ec2.md"]
+
+
+@pytest.mark.parametrize("typed, fix", [("serverlss", "serverless"), ("kubernets", "kubernetes")])
+def test_a_slip_of_a_word_of_the_projects_own_is_fixed_to_it_not_to_an_english_word_further_off(typed, fix):
+    # "serverlss" had become "servers", two slips away, as the English list lacks "serverless".
+    assert speller().clear_fix(typed) == fix
