@@ -110,7 +110,8 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     typed_headings = any(isinstance(i, Heading) and not i.bare_name for i in items)
     shallowest = min((i.level for i in items if isinstance(i, Heading)), default=1)
     # One of several files, about one subject: a heading that names no service is a topic of
-    # the file's page, however shallow ("# Features" after "# Trusted Advisor" in its own file).
+    # the file's page, however shallow ("# Features" after "# Trusted Advisor" in its own file),
+    # and so is one that names a service by a plain word only.
     one_subject = one_of_several and not any(_names_another_service(i, default) for i in items[1:]
                                              if isinstance(i, Heading))
     pages: list[PageDraft] = []
@@ -141,7 +142,9 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
             body.append(item)
             continue
         named = item.names or naming.service_named(item.title)
-        topic_of_file = one_subject and named is None and bool(open_pages)
+        # (And a service named only by one plain word, "## Config" under "# AWS CLI": the CLI's.)
+        topic_of_file = one_subject and bool(open_pages) \
+            and (named is None or not (item.names or data.is_distinctive(item.title.strip())))
         while open_pages and open_pages[-1].level >= item.level and not _continues(open_pages[-1], item) \
                 and not (topic_of_file and len(open_pages) == 1):
             open_pages.pop()

@@ -60,10 +60,12 @@ def test_a_files_title_over_services_keeps_it_for_the_home_page():
     assert "managed engines" in site.files["index.md"]
 
 
-def test_a_topic_that_shares_a_word_with_a_services_name_leaves_the_title_to_its_file():
+def test_a_topic_that_shares_a_word_with_a_services_name_is_a_topic_of_the_files_page():
     cli = "# Command line\n\n- every service has commands\n\n## Flags\n\n- --dry-run\n\n## Config\n\n- output formats\n"
     site = _site({"notes/cli.md": cli, "notes/ec2.md": EC2})
+    assert [page.title for page in site.pages] == ["Command line", "EC2"]
     assert "# Command line\n\n- every service has commands\n\n## Flags {#flags}\n" in site.files["command-line.md"]
+    assert "## Config {#config}\n\n- output formats\n" in site.files["command-line.md"]
     assert "- every service has commands" not in site.files["index.md"]
 
 
