@@ -184,13 +184,15 @@ class Speller:
     def _formed(self, word: str) -> bool:
         """Whether a word the lists lack is made of one they have, and so is no slip to guess
         a fix for: a prefix before a word ("multiplayer", "colocation", "reinstalls",
-        "misattributed", "subsegments"), an ending after one ("authorizers", "recommender"),
-        or an ending after a doubled consonant ("subnetting")."""
+        "misattributed", "subsegments"), an ending after one ("authorizers", "recommender",
+        "shockwaves", "enablement"), or an ending after a doubled consonant ("subnetting")."""
         for prefix in WORD_PREFIXES:
             rest = word[len(prefix):]
             if word.startswith(prefix) and len(rest) >= MIN_PREFIXED_REST and self._known_form(rest):
                 return True
-        for ending in ("ers", "er", "rs", "r"):
+        # (And a plural or a noun of a word the list has, rare as it may be: "shockwaves" had
+        # become "shockwave", "enablement" "entablement".)
+        for ending in ("ers", "er", "rs", "r", "s", "es", "ment", "ments"):
             if word.endswith(ending) and self._known_form(word[:-len(ending)]):
                 return True
         doubled = word.endswith(("ting", "ning", "ping", "ding", "ging", "ming", "ring", "ted", "ned", "ped", "ded"))
