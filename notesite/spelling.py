@@ -69,6 +69,9 @@ SUFFIXES = ("s", "es", "ed", "ing", "ly", "er")
 WORD_PREFIXES = ("multi", "inter", "under", "over", "sub", "pre", "mis", "non", "co", "re", "un", "de")
 MIN_PREFIXED_REST = 5
 VOWELS = frozenset("aeiou")
+# Endings that make a verb of a noun ("parameter" -> "parameterized", "container" ->
+# "containerise"), in either spelling.
+VERB_ENDINGS = ("ize", "izes", "ized", "izing", "ization", "ise", "ises", "ised", "ising", "isation")
 
 
 class Candidate(NamedTuple):
@@ -190,9 +193,9 @@ class Speller:
             rest = word[len(prefix):]
             if word.startswith(prefix) and len(rest) >= MIN_PREFIXED_REST and self._known_form(rest):
                 return True
-        # (And a plural or a noun of a word the list has, rare as it may be: "shockwaves" had
-        # become "shockwave", "enablement" "entablement".)
-        for ending in ("ers", "er", "rs", "r", "s", "es", "ment", "ments"):
+        # (And a plural, a noun or a verb of a word the list has, rare as it may be: "shockwaves"
+        # had become "shockwave", "enablement" "entablement", "parameterized" "parametrized".)
+        for ending in ("ers", "er", "rs", "r", "s", "es", "ment", "ments", *VERB_ENDINGS):
             if word.endswith(ending) and self._known_form(word[:-len(ending)]):
                 return True
         doubled = word.endswith(("ting", "ning", "ping", "ding", "ging", "ming", "ring", "ted", "ned", "ped", "ded"))

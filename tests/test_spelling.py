@@ -68,7 +68,7 @@ def test_the_commonest_slips_decide_between_candidates(typed, fix):
 
 @pytest.mark.parametrize("typed", ["authorizers", "recommender", "subsegments", "subnetting", "multiplayer",
                                    "reinstalls", "misattributed", "colocation", "neighbourhood", "shockwaves",
-                                   "enablement"])
+                                   "enablement", "parameterized"])
 def test_a_word_made_of_a_known_word_and_a_prefix_or_ending_stays_as_typed(typed):
     # Real words the English list lacks, each once "fixed" into another word in real notes
     # ("Lambda authorizers" had become "authorizes", "subnetting" "subletting").
