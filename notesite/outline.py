@@ -185,9 +185,12 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
             current.heading = None
         open_pages.append(current)
     close()
-    # A heading with nothing under it at the top of the file titles the whole file.
+    # A heading with nothing under it at the top of the file titles the whole file; but one
+    # of several files that is only a service's name ("# Lambda", the README of a folder of
+    # Lambda notes) names that service's page, which the other files fill.
     while pages and pages[0].heading is not None and not pages[0].nodes and not pages[0].lead and not pages[0].members \
-            and not any(p.title == pages[0].title for p in pages[1:]):
+            and not any(p.title == pages[0].title for p in pages[1:]) \
+            and not (one_of_several and pages[0].service is not None and pages[0].service.whole):
         title_lines.append(pages.pop(0).heading)  # type: ignore[arg-type]
     return Outline(title_lines=title_lines, pages=pages, pictures=placed.found, missing_pictures=placed.missing)
 

@@ -86,3 +86,11 @@ def test_a_heading_as_shallow_as_the_files_title_that_names_no_service_is_a_topi
     assert [page.title for page in site.pages] == ["Trusted Advisor", "EC2"]
     page = site.files["trusted-advisor.md"]
     assert "## Features {#features}\n\n- six categories\n\n## Support plans {#support-plans}\n" in page
+
+
+def test_a_file_that_is_only_a_services_name_names_its_page_not_the_site():
+    site = _site({"notes/lambda/README.md": "# Lambda\n", "notes/lambda/limits.md": "# Limits\n\n- 15 minutes at most\n",
+                  "notes/ec2.md": EC2})
+    assert [page.title for page in site.pages] == ["Lambda", "EC2"]
+    assert "## Limits {#limits}\n\n- 15 minutes at most\n" in site.files["lambda.md"]
+    assert "Notes: Lambda" not in site.files["index.md"]
