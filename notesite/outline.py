@@ -102,18 +102,19 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     scanned, placed = scan(lines, markdown, place)
     items = bare_service_headings(outliner_headings(numbered_headings(card_questions(scanned))))
     default = naming.service_named(default_title)
-    title_lines, items = _file_title(items, default, one_of_several)
+    # One of several files, about one subject (no heading under its first names another
+    # service): its title is its page's, and a heading that names no service is a topic of that
+    # page, however shallow ("# Features" after "# Trusted Advisor" in its own file), as is one
+    # that names a service by a plain word only.
+    one_subject = one_of_several and not any(_names_another_service(h, default)
+                                             for h in [i for i in items if isinstance(i, Heading)][1:])
+    title_lines, items = _file_title(items, default, one_subject)
     if not levels_as_typed:
         _level_peers(items)
     # Notes with headings of their own say where sections start; only in notes without them
     # does a short line alone over a list title it.
     typed_headings = any(isinstance(i, Heading) and not i.bare_name for i in items)
     shallowest = min((i.level for i in items if isinstance(i, Heading)), default=1)
-    # One of several files, about one subject: a heading that names no service is a topic of
-    # the file's page, however shallow ("# Features" after "# Trusted Advisor" in its own file),
-    # and so is one that names a service by a plain word only.
-    one_subject = one_of_several and not any(_names_another_service(i, default) for i in items[1:]
-                                             if isinstance(i, Heading))
     pages: list[PageDraft] = []
     current = PageDraft(heading=None, title=default_title, service=default)
     body: list[Item] = []
@@ -366,11 +367,11 @@ def _block_parser():
 
 
 def _file_title(items: list[Item], default: naming.Named | None = None,
-                one_of_several: bool = False) -> tuple[list[SourceLine], list[Item]]:
+                one_subject: bool = False) -> tuple[list[SourceLine], list[Item]]:
     """The file's own title and what stands under it: "# My AWS notes", an introduction and a
     table of contents, when every other heading is deeper. They head the home page; but in one
-    of several notes files, a title over topics ("# Database Migration Service" over "##
-    Sources and targets") is that file's page, its introduction the page's."""
+    of several notes files about one subject, a title over topics ("# Database Migration
+    Service" over "## Sources and targets") is that file's page, its introduction the page's."""
     headings = [i for i in items if isinstance(i, Heading)]
     first = next((i for i in items if not isinstance(i, SourceLine) or not i.blank), None)
     contents = _leading_contents(items, first)
@@ -383,7 +384,7 @@ def _file_title(items: list[Item], default: naming.Named | None = None,
     named = naming.service_named(first.title)
     if named is not None and (named.whole or (default is not None and named.service == default.service)):
         return [], items      # "# S3" over "## Versioning", "EBS Volumes" in ebs.txt: the page itself
-    if one_of_several and not any(_names_another_service(h, default) for h in headings[1:]):
+    if one_subject:
         return [], items      # dms.md's "# DMS" over its topics, beside ec2.md and s3.md
     if default is not None and first.level > 1:
         return [], items      # "## Spot instances" over "### Pricing" in ec2.txt: the page's first section
