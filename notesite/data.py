@@ -148,6 +148,15 @@ def misspellings(data_dir: Path = DATA_DIR) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def unclear_misspellings(data_dir: Path = DATA_DIR) -> dict[str, tuple[str, ...]]:
+    """Misspelling -> its fixes, where the cleanup must not fix it by itself: several fixes
+    (a guess), or one where the misspelling is an English word too. From misspellings_unclear.csv
+    (made by scripts/make_misspellings.py)."""
+    lines = (data_dir / "misspellings_unclear.csv").read_text(encoding="utf-8").splitlines()
+    return {wrong: tuple(fixes) for wrong, *fixes in (line.split(",") for line in lines if line and line[0] != "#")}
+
+
+@functools.lru_cache(maxsize=None)
 def known_words(data_dir: Path = DATA_DIR) -> frozenset[str]:
     """Technical words the spelling report accepts, from known_words.txt."""
     return frozenset(line.lower() for _, line in _data_lines(data_dir / "known_words.txt"))

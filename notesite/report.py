@@ -56,7 +56,7 @@ def spelling(site: Site) -> Spelling:
             lowered = word.lower().strip("'-")
             if len(lowered) > 1 and not speller.knows(lowered) and not _known_parts(speller, lowered):
                 found[lowered] += 1
-    unknown = {w: (n, [c.word for c in speller.candidates(w)[:3]]) for w, n in found.items()}
+    unknown = {w: (n, speller.suggestions(w)) for w, n in found.items()}
     return Spelling(fixed, unknown)
 
 

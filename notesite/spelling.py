@@ -163,7 +163,9 @@ class Speller:
         listed = data.misspellings().get(word)
         if listed is not None or len(word) < MIN_GUESSED_LENGTH:
             return listed, None
-        if self._formed(word):
+        # The dictionary knows the word, and that it could be meant as several ("partioning":
+        # partitioning or portioning): a guess would be no clear fix.
+        if self._formed(word) or word in data.unclear_misspellings():
             return None, None
         # A word of the project's own one slip away ("serverlss": serverless, which the English
         # list lacks) is what was meant, where nothing else is that near; the English list's
@@ -180,8 +182,9 @@ class Speller:
         if ranked and (len(ranked) == 1 or ranked[0].score >= CLEAR_MARGIN * ranked[1].score) \
                 and (_slips(word, ranked[0].word) == 1 or self.frequency[ranked[0].word] >= COMMON_WORD):
             # The English list holds some misspellings too ("dependancy"): those lead on to
-            # their own fix.
-            return None, data.misspellings().get(ranked[0].word, ranked[0].word)
+            # their own fix, where the dictionary gives one.
+            onward = data.unclear_misspellings().get(ranked[0].word, ())
+            return None, onward[0] if len(onward) == 1 else ranked[0].word
         return None, None
 
     def _formed(self, word: str) -> bool:
@@ -208,6 +211,11 @@ class Speller:
     def _known_form(self, word: str) -> bool:
         """A word of either list, or a regular form of a common one."""
         return self.listed(word) or any(self.frequency.get(base, 0) >= COMMON_BASE for base in _bases(word))
+
+    def suggestions(self, word: str) -> list[str]:
+        """What the author may have meant by an unknown word, for the report: the dictionary's
+        fixes where it gives several, else the likeliest known words a slip or two away."""
+        return list(data.unclear_misspellings().get(word, ())) or [c.word for c in self.candidates(word)[:3]]
 
     def candidates(self, word: str) -> list[Candidate]:
         """Known words one slip away (two, for long words with none at one), likeliest first."""

@@ -169,3 +169,19 @@ def test_notes_in_another_language_get_no_fixes_and_the_report_lists_none():
 def test_a_slip_of_a_word_of_the_projects_own_is_fixed_to_it_not_to_an_english_word_further_off(typed, fix):
     # "serverlss" had become "servers", two slips away, as the English list lacks "serverless".
     assert speller().clear_fix(typed) == fix
+
+
+def test_a_misspelling_the_dictionary_gives_several_fixes_is_not_guessed_and_the_report_offers_them():
+    # "partioning" had become "portioning", one slip away, though the typos dictionary lists
+    # partitioning and portioning both: a guess between them is no clear fix.
+    assert speller().clear_fix("partioning") is None
+    site = site_from_text("## EC2\n- the partioning of the data across nodes\n")
+    assert "partioning of the data" in site.files["ec2.md"]
+    assert spelling(site).unknown["partioning"][1] == ["partitioning", "portioning"]
+
+
+def test_a_guess_that_is_itself_a_known_misspelling_goes_on_to_its_fix():
+    # "dependacy" is one slip from "dependancy", which the English list holds, but which the
+    # typos dictionary knows as a misspelling of "dependency".
+    assert speller().knows("dependancy") and speller().clear_fix("dependancy") is None
+    assert speller().clear_fix("dependacy") == "dependency"
