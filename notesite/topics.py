@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from . import naming
 from .inline import SHELL_LINE
@@ -17,6 +18,11 @@ from .source import SourceLine
 
 # "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
 DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
+SEPARATOR = re.compile(r"\s*(?::|\s-\s)\s*(?=\S)")   # (where the name could end, in `definition`)
+# A run of emphasis marks: "*", "**", or "_"/"__" at a word's edge (inside a word, as in
+# "max_size", an underscore is part of the word).
+EMPHASIS_RUN = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
+WRAPPING_EMPHASIS = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<inner>[^*_\s](?:[^*_]*[^*_\s])?)(?P=mark)")
 ONLY_A_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
 ONLY_A_PATH = re.compile(r"^[./\w\-]*/[./\w\-]*$")
 MAX_TOPIC_WORDS = 12     # a longer line is a sentence, not a topic
@@ -60,8 +66,8 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
             return None
         if is_definition(text) and (next_is_bullet or not is_definition(following.text.strip())):
             return "subtopic"
-        if text.endswith(":") and next_is_bullet:
-            return "subtopic"
+        if _unemphasised(text).endswith(":") and next_is_bullet:
+            return "subtopic"     # ("Advantages:" over its bullets; "**Advantages:**" too)
         return None
     if next_is_bullet and (text.endswith(":") or _capitalised(text)):
         if index > 0 and previous is not None and previous.kind == "text" and not text.endswith(":") \
@@ -84,6 +90,12 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
     if text.endswith(":") and _first_word(text) in QUESTION_WORDS:
         return "topic"
     return None
+
+
+def _unemphasised(text: str) -> str:
+    """A line's text inside the emphasis that wraps it whole: "**Advantages:**" -> "Advantages:"."""
+    wrapped = WRAPPING_EMPHASIS.fullmatch(text.strip())
+    return wrapped["inner"] if wrapped else text
 
 
 def _lists_services(text: str, following: str) -> bool:
@@ -145,25 +157,34 @@ def _is_label(text: str) -> bool:
 
 def is_definition(text: str) -> bool:
     match = definition(text)
-    return bool(match) and len(match["name"].split()) <= MAX_NAME_WORDS and not _is_label(text) \
+    return match is not None and len(match.name.split()) <= MAX_NAME_WORDS and not _is_label(text) \
         and not BULLET.match(text)
 
 
 def _colon_term(text: str) -> bool:
     """"Name: gist", a term and what it is, typed with a colon."""
     match = definition(text) if is_definition(text) else None
-    return match is not None and text[match.end("name"):].lstrip().startswith(":")
+    return match is not None and text[match.name_end:].lstrip().startswith(":")
 
 
-def definition(text: str) -> re.Match[str] | None:
-    """"Name: gist" or "Name - gist", where the separator stands outside any parentheses,
-    emphasis or code: "Block based (up to 16 TiB - gp3)" is one phrase, not a name and a gist."""
-    match = DEFINITION.match(text)
-    if match is None or match["name"].count("(") != match["name"].count(")"):
-        return None
-    if match["name"].count("*") % 2 or match["name"].count("`") % 2:
-        return None     # "*Caption: ...*": the separator stands inside emphasis or code
-    return match
+class Definition(NamedTuple):
+    name: str
+    gist: str
+    name_end: int     # where the name ends in the text: the separator follows
+
+
+def definition(text: str) -> Definition | None:
+    """"Name: gist" or "Name - gist", at the first separator that stands outside any
+    parentheses, emphasis or code: "Block based (up to 16 TiB - gp3)" is one phrase, not a name
+    and a gist; "**Best practice: roles, not keys**" is one bold phrase; "**8:00 PM**: Peak
+    time" is named "**8:00 PM**"."""
+    for separator in SEPARATOR.finditer(text):
+        name = text[:separator.start()]
+        if not name or name.count("(") != name.count(")") or name.count("`") % 2 \
+                or len(EMPHASIS_RUN.findall(name)) % 2:
+            continue
+        return Definition(name, text[separator.end():], separator.start())
+    return None
 
 
 def _first_word(text: str) -> str:
@@ -181,6 +202,6 @@ def split_title(text: str) -> tuple[str, str]:
     if word_count(stripped) <= MAX_WHOLE_TITLE_WORDS and "," not in stripped:
         return stripped, ""
     match = definition(stripped)
-    if match and len(match["name"].split()) <= MAX_NAME_WORDS + 2:
-        return match["name"].strip(), match["gist"].strip()
+    if match and len(match.name.split()) <= MAX_NAME_WORDS + 2:
+        return match.name.strip(), match.gist.strip()
     return stripped, ""

@@ -121,6 +121,17 @@ def test_a_colon_inside_emphasis_splits_no_name_from_a_gist():
     assert "\n*Caption (below): one certificate per load balancer.*" in site.files["elastic-load-balancing.md"]
 
 
+@pytest.mark.parametrize("label", ["**Best practice: use roles instead of static keys**",
+                                   "__Best practice: use roles instead of static keys__"])
+def test_a_colon_inside_strong_emphasis_splits_no_name_from_a_gist(label):
+    # "**Best practice" had become a heading, its "**" shown as typed, and the rest of the
+    # label a line of its own ending in "**".
+    notes = f"# CodePipeline\n\n## Using it\nSome prose about the tools.\n\n{label}\nRather than keys, use a role.\n"
+    site = site_from_text(notes, "notes/notes.md")
+    assert [t.title for p in site.pages for t in p.topics] == ["Using it"]
+    assert f"\n{label}  \nRather than keys, use a role.\n" in site.files["codepipeline.md"]
+
+
 WRAPPED = ("## EBS\n\n"
            "The block store gives persistent, fast and highly available block-level storage that\n"
            "you attach to a running instance in the same Availability Zone in the form of separate\n"
