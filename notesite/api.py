@@ -19,6 +19,7 @@ from . import anchors, naming, org, spelling
 from .anchors import Registry
 from .assemble import Page, Topic, assemble
 from .errors import NotesError
+from .inline import normalizer
 from .links import linker
 from .memo import text_digest
 from .outline import outline
@@ -72,7 +73,8 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     links = linker(pages, [lines[0].path for lines in notes if lines])
     files = {page_file(p): render_page(p, links, aliases) for p in pages}
     files.update(_share_pages(pages, aliases))
-    files[HOME] = render_home(title_lines, pages, links)
+    other_language = {lines[0].path: read.as_typed for lines, read in zip(notes, outlines) if lines and not read.english}
+    files[HOME] = render_home(title_lines, pages, links, other_language)
     files[NAV_FILE] = render_nav(pages)
     files[GLOSSARY_FILE] = render_glossary()
     files[ENGLISH_FILE] = render_english()
@@ -117,7 +119,10 @@ def _outline(lines: list[SourceLine], place: Place | None, one_of_several: bool 
         read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place,
                        one_of_several=one_of_several)
     # (Words only: a line's indentation is no word, and 5,000 lines nested 5,000 deep are 25 MB of it.)
-    read.english = spelling.speller().reads_as_english("\n".join(line.text.lstrip() for line in lines))
+    words = "\n".join(line.text.lstrip() for line in lines)
+    read.english = spelling.speller().reads_as_english(words)
+    if not read.english:
+        read.as_typed = normalizer().words_of_the_language(words)
     return read
 
 

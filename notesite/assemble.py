@@ -50,12 +50,13 @@ class Page:
     topics: list[Topic] = field(default_factory=list)
     members: list["Page"] = field(default_factory=list)   # the pages its heading groups
     english: bool = True      # all its notes files read as English: their misspellings may be fixed
+    as_typed: frozenset[str] = frozenset()   # the names its notes in another language use as words
 
     def cleaned(self, text: str) -> list[Segment]:
         """A line of this page cleaned (see `Normalizer.clean`, which remembers each line: the
         page's Markdown, its link previews and its published-id registry all read a section's
         first lines, and each is cleaned once, however often it is read)."""
-        return normalizer().clean(text, spell=self._misspelt)
+        return normalizer().clean(text, spell=self._misspelt, as_typed=self.as_typed)
 
     @functools.cached_property
     def _misspelt(self) -> bool:
@@ -73,7 +74,7 @@ class Page:
 
     def plain_words(self, text: str) -> tuple[str, ...]:
         """The words of a line of this page as `plain` gives it."""
-        return _plain_words(text, self._misspelt)
+        return _plain_words(text, self._misspelt, self.as_typed)
 
     def section_nodes(self, topic: Topic) -> list[Node]:
         """The nodes under a heading, up to the next heading."""
@@ -93,11 +94,11 @@ class Page:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _plain_words(text: str, spell: bool) -> tuple[str, ...]:
+def _plain_words(text: str, spell: bool, as_typed: frozenset[str]) -> tuple[str, ...]:
     """Remembered by text: every build compares each section's first words with the published
     ids' (`anchors.fingerprint`), and a server's builds ask it of the same lines at every save
     (at 100 times today's notes, 18,000 sections and 0.3 s of each save)."""
-    return tuple(words(plain_from(normalizer().clean(text, spell=spell))))
+    return tuple(words(plain_from(normalizer().clean(text, spell=spell, as_typed=as_typed))))
 
 
 def slugify(text: str) -> str:
@@ -157,13 +158,14 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
         title_lines.extend(notes.title_lines)
         for draft in notes.pages:
             # (A title made from the file's name is a name: its words are cased, never "fixed".)
-            title = plain_from(norm.clean(norm.heading(draft.title), spell=draft.heading is not None and notes.english))
+            title = plain_from(norm.clean(norm.heading(draft.title), spell=draft.heading is not None and notes.english,
+                                          as_typed=notes.as_typed))
             drafts.append((draft, title, draft.service.service if draft.service else index.get(_name_key(title)),
-                           notes.english))
+                           notes))
     # A sub-service joins its parent's page only where the notes have that page: OpsWorks in
     # notes that never mention Systems Manager is a page of its own.
     parents = {service.page for _, _, service, _ in drafts if service is not None and _page_owner(service.page) == service}
-    for draft, title, service, english in drafts:
+    for draft, title, service, notes in drafts:
         if service is not None and service.page not in parents:
             slug, owner = _own_slug(slugify(service.name), service.name, pages), service
         else:
@@ -201,7 +203,8 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
             page.nodes[at:at] = nodes[:ahead]
             nodes = nodes[ahead:]
         page.nodes.extend(nodes)
-        page.english = page.english and english
+        page.english = page.english and notes.english
+        page.as_typed |= notes.as_typed
         page_of[id(draft)] = page
     for draft, _, _, _ in drafts:
         group = page_of[id(draft)]
@@ -235,7 +238,7 @@ def _deepen(node: Node) -> Node:
 def _first_words(page: Page) -> str:
     norm = normalizer()
     for line in [*page.lead, *(n.line for n in page.nodes if n.kind != "verbatim")]:
-        text = plain_from(norm.clean(LEADING_MARKERS.sub("", line.text.strip()), spell=page._misspelt))
+        text = plain_from(page.cleaned(LEADING_MARKERS.sub("", line.text.strip())))
         if text:
             return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
     return ""
@@ -257,7 +260,7 @@ def assign_ids(page: Page) -> list[Topic]:
         while stack and stack[-1].node.level >= node.level:
             stack.pop()
         text = norm.heading(node.text)
-        cleaned = norm.clean(text, spell=page._misspelt)
+        cleaned = page.cleaned(text)
         topic = Topic(node=node, title=plain_from(cleaned), markdown=norm.markdown_from(cleaned),
                       parent=stack[-1] if stack else None)
         topic.position = position

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Callable, NamedTuple
@@ -204,9 +205,13 @@ def _service_names_run_together() -> frozenset[str]:
 TOKEN_JOINERS = r"_/=@<>"
 # A word right after a full stop that starts its token is a file's extension (".pem", "*.pem");
 # one right after a letter and an apostrophe is the end of a contraction ("they're", "EC2's").
-NOT_AFTER_JOINER = (rf"(?<![A-Za-z0-9{TOKEN_JOINERS}])(?<![A-Za-z0-9][.:])(?<![\s*\"'(]\.)(?<!^\.)"
-                    r"(?<![A-Za-z0-9]['’])")
-NOT_BEFORE_JOINER = rf"(?![A-Za-z0-9{TOKEN_JOINERS}]|[.:][A-Za-z0-9])"
+# A word's letters are those of the alphabets that put spaces between words, accented ones too:
+# "os" in "Serviços" is no word of its own. (Not Chinese or Japanese, whose words run together:
+# "使用EC2实例" names EC2.)
+WORD_LETTER = "A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF"
+NOT_AFTER_JOINER = (rf"(?<![{WORD_LETTER}{TOKEN_JOINERS}])(?<![{WORD_LETTER}][.:])(?<![\s*\"'(]\.)(?<!^\.)"
+                    rf"(?<![{WORD_LETTER}]['’])")
+NOT_BEFORE_JOINER = rf"(?![{WORD_LETTER}{TOKEN_JOINERS}]|[.:][{WORD_LETTER}])"
 
 
 @dataclass(frozen=True)
@@ -311,13 +316,16 @@ class Normalizer:
             return []
         return [s for part in markup(text) if not part.code for s in self.segments(part.text) if not s.code]
 
-    def fix_prose(self, text: str, spell: bool = True) -> str:
+    def fix_prose(self, text: str, spell: bool = True, as_typed: frozenset[str] = frozenset()) -> str:
         """Reviewed corrections, clear misspellings (unless the caller knows there are none),
-        then AWS casing, then shift-key typos, on prose only."""
+        then AWS casing, then shift-key typos, on prose only. Names that notes in another
+        language use as words of that language (`as_typed`, see `words_of_the_language`) are
+        not cased: "os dados" is no "OS"."""
         text = self.corrected(text)
         if spell:
             text = spelling.speller().fix(text)
-        text = self.casing_words.sub(lambda typed: self.casing[typed.lower()], text)
+        text = self.casing_words.sub(lambda typed: typed if typed.lower() in as_typed else self.casing[typed.lower()],
+                                     text)
         return SHIFT_TYPO.sub(self._unshift, text)
 
     def corrected(self, text: str) -> str:
@@ -358,29 +366,42 @@ class Normalizer:
             return text
         return text[:1].upper() + text[1:]
 
-    def clean(self, text: str, spell: bool = True) -> list[Segment]:
-        """A line's markup and identifiers as typed and its prose corrected and cased: what the
-        plain text and the Markdown of a line are both made from."""
-        key = (text, spell)
+    def clean(self, text: str, spell: bool = True, as_typed: frozenset[str] = frozenset()) -> list[Segment]:
+        """A line's markup and identifiers as typed and its prose corrected and cased (see
+        `fix_prose`): what the plain text and the Markdown of a line are both made from."""
+        key = (text, spell, as_typed)
         found = self._memo.get(key)
         if found is None:
             if len(self._memo) >= MEMO_LINES:
                 self._memo.clear()
-            found = self._memo[key] = tuple(self._clean(text, spell))
+            found = self._memo[key] = tuple(self._clean(text, spell, as_typed))
         return list(found)
 
-    def _clean(self, text: str, spell: bool) -> list[Segment]:
+    def words_of_the_language(self, text: str) -> frozenset[str]:
+        """The names notes in another language type in lower case more often than not: words
+        of that language ("os dados": the data), not the names ("OS", "SES"), which the author
+        types cased ("S3", "CloudWatch") and the cleanup cases where they did not."""
+        lower: Counter[str] = Counter()
+        cased: Counter[str] = Counter()
+        for start, end in self.casing_words.spans(text):
+            typed = text[start:end]
+            (lower if typed == typed.lower() else cased)[typed.lower()] += 1
+        return frozenset(word for word, times in lower.items() if times > cased[word])
+
+    def _clean(self, text: str, spell: bool, as_typed: frozenset[str]) -> list[Segment]:
         if SHELL_LINE.match(text):
             return [Segment(text, code=True)]
         if not may_hold_markup(text):
             # Most lines: the loop below with one part, without building it (5% of a cleanup).
-            return [s if s.code else Segment(self.fix_prose(s.text, spell), code=False) for s in self.segments(text)]
+            return [s if s.code else Segment(self.fix_prose(s.text, spell, as_typed), code=False)
+                    for s in self.segments(text)]
         out: list[Segment] = []
         for part in markup(text):
             if part.code:
                 out.append(part)
                 continue
-            out += [s if s.code else Segment(self.fix_prose(s.text, spell), code=False, linkable=part.linkable)
+            out += [s if s.code else Segment(self.fix_prose(s.text, spell, as_typed), code=False,
+                                             linkable=part.linkable)
                     for s in self.segments(part.text)]
         return out
 

@@ -56,6 +56,9 @@ class Linker:
     # own lines ("README.md#table-of-contents") leads to a section of the site, or to its home.
     notes_stems: frozenset[str] = frozenset()
     file_pages: dict[str, str] = field(default_factory=dict)   # a notes file's name -> its one page
+    # Each notes file by its path in lower case, "/" between folders -> its one page, or None
+    # for a file whose notes went to several.
+    file_paths: dict[str, str | None] = field(default_factory=dict)
     page_sections: dict[tuple[str, str], Target] = field(default_factory=dict)   # (page, id) -> its section
 
     def heading(self, anchor: str, page: str | None = None) -> Target | None:
@@ -64,6 +67,16 @@ class Linker:
         ids = _heading_ids(anchor)
         return next((self.page_sections[(page, ident)] for ident in ids if (page, ident) in self.page_sections), None) \
             or next((self.sections[ident] for ident in ids if ident in self.sections), None)
+
+    def file_page(self, path: str, stem: str) -> str | None:
+        """The one page of the notes file a link's path names, by as much of its path as the
+        link gives: "./services/s3/README.md" among a README a folder. Where that names no
+        file, or several, by the file's name alone (None where that is several files)."""
+        parts = [part for part in unquote(path).lower().split("/") if part not in ("", ".", "..")]
+        found = {path: page for path, page in self.file_paths.items() if path.split("/")[-len(parts):] == parts}
+        if len(found) == 1:
+            return next(iter(found.values()))
+        return self.file_pages.get(stem)
 
     def for_section(self, page: str, section: str) -> "SectionLinks":
         return SectionLinks(self, page, section)
@@ -106,7 +119,7 @@ class SectionLinks:
             target = self.linker.heading(anchor)
             if target is not None:
                 return target.url()
-            page = self.linker.file_pages.get(stem)
+            page = self.linker.file_page(url.partition("#")[0], stem)
             return Target(page).url() if page is not None else HOME
         target = self.linker.targets.get(_key(re.sub(r"[-_]+", " ", stem)))
         return Target(target.page).url() if target is not None else None
@@ -226,18 +239,22 @@ def linker(pages: list[Page], notes_files: list[str] = ()) -> Linker:
     stems = frozenset(PurePosixPath(path).stem.lower() for path in notes_files)
     # A notes file whose notes all stand on one page (a note of a vault, one file a service)
     # is that page; the pages of a file that gave several are its home.
-    by_file: dict[str, set[str]] = {}
+    by_path: dict[str, set[str]] = {}
     for page in pages:
         for path in {line.path for line in page.source_lines()}:
-            by_file.setdefault(PurePosixPath(path).stem.lower(), set()).add(page.slug)
+            by_path.setdefault(path, set()).add(page.slug)
+    by_file: dict[str, set[str]] = {}
+    for path, found in by_path.items():
+        by_file.setdefault(PurePosixPath(path).stem.lower(), set()).update(found)
     file_pages = {stem: next(iter(found)) for stem, found in by_file.items() if len(found) == 1}
+    file_paths = {path.lower(): next(iter(found)) if len(found) == 1 else None for path, found in by_path.items()}
     if not targets:
         return Linker(targets, None, slugs=frozenset(slugs), sections=sections, notes_stems=stems,
-                      file_pages=file_pages, page_sections=page_sections)
+                      file_pages=file_pages, file_paths=file_paths, page_sections=page_sections)
     names = trie_pattern(list(targets), escape=lambda c: r"\s+" if c == " " else re.escape(c))
     return Linker(targets, re.compile(rf"(?<![\w\-/.])(?:{names})s?(?![\w\-/])", re.IGNORECASE),
                   slugs=frozenset(slugs), sections=sections, notes_stems=stems, file_pages=file_pages,
-                  page_sections=page_sections)
+                  file_paths=file_paths, page_sections=page_sections)
 
 
 def _topic_names(topic: Topic, own_service: set[str], every_service: set[str]) -> list[str]:

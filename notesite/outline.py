@@ -80,6 +80,8 @@ class Outline:
     title_lines: list[SourceLine]
     pages: list[PageDraft]
     english: bool = True   # the file's words are English enough for its misspellings to be fixed
+    # In a file in another language, the names it uses as words of that language ("os"): as typed.
+    as_typed: frozenset[str] = frozenset()
     pictures: set[str] = field(default_factory=set)   # where the pictures it shows are published
     missing_pictures: list[pictures.MissingPicture] = field(default_factory=list)
 

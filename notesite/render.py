@@ -66,7 +66,7 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
                     f'data-moved-to="../{alias.to_page}/#{alias.to_id}"></span>', ""]
     links = linker.for_section(page.slug, "")
     for line in page.lead:
-        out += [norm.markdown(line.text.strip(), links), ""]
+        out += [norm.markdown_from(page.cleaned(line.text.strip()), links), ""]
     if not page.nodes and page.members:
         # A heading that only groups the pages under it ("Storage" over S3 and EBS): it leads to them.
         out += [f"- [{escape(member.title)}]({page_file(member)})" for member in page.members] + [""]
@@ -324,11 +324,18 @@ def render_sections(pages: list[Page]) -> str:
     return f"// {GENERATED_NOTE}\nself.NOTES_SECTIONS = {json.dumps(parents, separators=(',', ':'))};\n"
 
 
-def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker | None = None) -> str:
+def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker | None = None,
+                other_language: dict[str, frozenset[str]] | None = None) -> str:
     """The home page: every service, a line about it and links to all its topics. The file's
     title lines (its title, introduction, table of contents) head it; `linker` leads the
-    author's links in them to the sections they name."""
+    author's links in them to the sections they name. `other_language`: the notes files in
+    another language (by path), with the names each uses as words of that language."""
     norm = normalizer()
+    other_language = other_language or {}
+
+    def said(text: str, line: SourceLine, links: LinkFinder | None = None) -> str:
+        return norm.markdown_from(norm.clean(text, as_typed=other_language.get(line.path, frozenset())), links)
+
     links = HomeLinks(linker, "", "") if linker is not None else None
     indents: list[int] = []   # how far in each open item of a table of contents was typed
     topics = sum(len(p.topics) for p in pages)
@@ -349,13 +356,13 @@ def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker
             depth = depth_under(indents, len(bullet["indent"]))
             marks = bullet["marks"].strip()
             marker = marks if marks[0].isdigit() else "-"
-            out += [INDENT * depth + f"{marker} {norm.markdown(bullet['text'], links)}", ""]
+            out += [INDENT * depth + f"{marker} {said(bullet['text'], line, links)}", ""]
         elif heading and heading["title"].strip().lower() in CONTENTS_TITLES:
-            out += [norm.markdown(heading["title"].strip()), ""]
+            out += [said(heading["title"].strip(), line), ""]
         elif heading or index == 0:
-            out += [f"Notes: {norm.markdown(heading['title'] if heading else line.text.strip(), links)}", ""]
+            out += [f"Notes: {said(heading['title'] if heading else line.text.strip(), line, links)}", ""]
         else:
-            out += [norm.markdown(line.text.strip(), links), ""]
+            out += [said(line.text.strip(), line, links), ""]
     out += [f"{counts}. Search from the box above; "
             "every heading has a link you can copy and share.", ""]
     for page in pages:

@@ -63,3 +63,19 @@ def test_a_link_to_a_heading_by_its_words_leads_to_its_section_and_a_table_s_lin
     page = site_from_text(notes, "notes/n.md").files["nat.md"]
     assert "- needs a [CIDR](vpc.md#vpc-cidr)" in page
     assert "| ranges | [CIDR](vpc.md#vpc-cidr), Back, pdf (`a.pdf`) |" in page
+
+
+def test_a_link_to_one_of_many_readmes_leads_to_the_page_of_the_one_its_path_names():
+    # A repository of a folder a service, each with its README.md: the link's path, not the
+    # file's name alone, says which. (They had all led to the home page.)
+    site = site_from_lines([
+        decode(b"# Storage\n\n- [S3 - Simple Storage Service](./services/s3/README.md)\n"
+               b"- [EFS](services/efs/README.md#mount-targets)\n- [Back](../README.md)\n\n## Overview\n\n- kinds of storage\n",
+               "notes/storage/README.md"),
+        decode(b"# S3\n\n- buckets hold objects\n", "notes/storage/services/s3/README.md"),
+        decode(b"# EFS\n\n## Mount targets\n\n- one a zone\n", "notes/storage/services/efs/README.md"),
+        decode(b"# My course\n\n- what I studied\n", "notes/README.md")])
+    page = site.files["storage.md"]
+    assert "- [S3 - Simple Storage Service](s3.md)" in page
+    assert "- [EFS](efs.md#mount-targets)" in page
+    assert "- [Back](index.md)" in page     # a README of several: the home page, as before

@@ -165,6 +165,30 @@ def test_notes_in_another_language_get_no_fixes_and_the_report_lists_none():
     assert "configuration of the network" in english.files["ec2.md"]
 
 
+def test_notes_in_another_language_keep_the_names_they_use_as_their_own_words_as_typed():
+    # Portuguese notes: "os dados" (the data) had become "OS dados", a hundred times in one
+    # repository, and "Serviços" "ServiçOS" (a term matched after a letter outside ASCII). A
+    # name the notes type in lower case more often than not is a word of their language; the
+    # names they type cased ("S3", "CloudWatch") are still cased where they were not.
+    notes = ("# Armazenamento\n\nOs dados e os serviços da conta ficam na mesma região.\n\n"
+             "## Serviços\n\n- os dados de cada objeto ficam no bucket S3\n- os recursos de cada instância\n"
+             "- o S3 guarda os objetos; o s3 replica os dados\n- o CloudWatch recebe os logs\n")
+    site = site_from_text(notes, "notes/armazenamento.md")
+    text = "\n".join(site.files.values())
+    assert "OS " not in text and "ServiçOS" not in text
+    page = site.files["servicos.md"]
+    assert "# Serviços" in page and "- os dados de cada objeto ficam no bucket S3" in page
+    assert "o S3 guarda os objetos; o S3 replica os dados" in page
+    assert "Os dados e os serviços da conta ficam na mesma região." in site.files["index.md"]
+    # In English notes, "os" alone is the operating system's abbreviation, as before.
+    assert "the OS of each instance" in site_from_text("## EC2\n- the os of each instance\n").files["ec2.md"]
+
+
+def test_a_term_right_after_a_letter_outside_ascii_is_part_of_that_word():
+    from notesite.inline import normalizer
+    assert normalizer().plain("the Serviços list and the os") == "the Serviços list and the OS"
+
+
 @pytest.mark.parametrize("typed, fix", [("serverlss", "serverless"), ("kubernets", "kubernetes")])
 def test_a_slip_of_a_word_of_the_projects_own_is_fixed_to_it_not_to_an_english_word_further_off(typed, fix):
     # "serverlss" had become "servers", two slips away, as the English list lacks "serverless".
