@@ -237,8 +237,11 @@ def _deepen(node: Node) -> Node:
 
 def _first_words(page: Page) -> str:
     norm = normalizer()
-    for line in [*page.lead, *(n.line for n in page.nodes if n.kind != "verbatim")]:
-        text = plain_from(page.cleaned(LEADING_MARKERS.sub("", line.text.strip())))
+    # (A heading by its words: "### Logs" had given the page the summary "### Logs".)
+    typed = [*(line.text for line in page.lead), *(n.text if n.kind == "topic" else n.line.text
+                                                   for n in page.nodes if n.kind != "verbatim")]
+    for line in typed:
+        text = plain_from(page.cleaned(LEADING_MARKERS.sub("", line.strip())))
         if text:
             return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "..."
     return ""

@@ -94,3 +94,13 @@ def test_a_file_that_is_only_a_services_name_names_its_page_not_the_site():
     assert [page.title for page in site.pages] == ["Lambda", "EC2"]
     assert "## Limits {#limits}\n\n- 15 minutes at most\n" in site.files["lambda.md"]
     assert "Notes: Lambda" not in site.files["index.md"]
+
+
+def test_a_page_that_opens_with_a_typed_heading_is_summed_up_by_its_words_not_its_marks():
+    # "### Logs - app logs" had been the page's summary, on the home page and in its unfurl.
+    site = site_from_lines([decode(b"# Observability\n\n### Logs - app logs and agent logs\n\n- kept for ever by default\n",
+                                   "notes/observability.md"),
+                            decode(b"# Lab\n\n#### Steps\n\n- open the console\n", "notes/lab.md")])
+    assert 'description: "Logs - app logs and agent logs"' in site.files["observability.md"]
+    assert 'description: "Steps"' in site.files["lab.md"]
+    assert "\nSteps\n" in site.files["index.md"] and "####" not in site.files["index.md"]
