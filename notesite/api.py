@@ -65,6 +65,12 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     """The pure core: decoded notes files (and the ids published so far) to generated files.
     `place`: where a picture beside the notes is published, or None if there is none such."""
     outlines = [_outline(lines, place, one_of_several=len(notes) > 1) for lines in notes]
+    if len(notes) > 1 and any(read.english for read in outlines) and not _reads_as_english(notes):
+        # Notes in another language as a whole: so is each file of them, however English its
+        # terms make a short one look.
+        for lines, read in zip(notes, outlines):
+            if read.english:
+                read.english, read.as_typed = False, normalizer().words_of_the_language(_words(lines))
     title_lines, pages = assemble(outlines)
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
@@ -118,12 +124,21 @@ def _outline(lines: list[SourceLine], place: Place | None, one_of_several: bool 
     else:
         read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place,
                        one_of_several=one_of_several)
-    # (Words only: a line's indentation is no word, and 5,000 lines nested 5,000 deep are 25 MB of it.)
-    words = "\n".join(line.text.lstrip() for line in lines)
+    words = _words(lines)
     read.english = spelling.speller().reads_as_english(words)
     if not read.english:
         read.as_typed = normalizer().words_of_the_language(words)
     return read
+
+
+def _words(lines: list[SourceLine]) -> str:
+    # (Words only: a line's indentation is no word, and 5,000 lines nested 5,000 deep are 25 MB of it.)
+    return "\n".join(line.text.lstrip() for line in lines)
+
+
+def _reads_as_english(notes: list[list[SourceLine]]) -> bool:
+    """Whether several notes files, taken together, read as English."""
+    return spelling.speller().reads_as_english("\n".join(_words(lines) for lines in notes))
 
 
 def _is_markdown(lines: list[SourceLine]) -> bool:

@@ -15,6 +15,8 @@ import yaml
 from conftest import site_from_text
 from notesite.report import spelling, spelling_report
 from notesite.spelling import speller
+from notesite.api import site_from_lines
+from notesite.source import decode
 
 STYLES = Path(__file__).parent / "styles"
 EXPECTED = yaml.safe_load((STYLES / "expected.yaml").read_text(encoding="utf-8"))
@@ -182,6 +184,29 @@ def test_notes_in_another_language_keep_the_names_they_use_as_their_own_words_as
     assert "Os dados e os serviços da conta ficam na mesma região." in site.files["index.md"]
     # In English notes, "os" alone is the operating system's abbreviation, as before.
     assert "the OS of each instance" in site_from_text("## EC2\n- the os of each instance\n").files["ec2.md"]
+
+
+PORTUGUESE = ("## Backup\n\n- para criar um backup podemos usar o console do backup service\n"
+              "- os recursos do backup ficam no backup vault, storage encrypted\n"
+              "- podemos definir regras de lifecycle para o storage, the cold storage tier\n"
+              "- a consistem de snapshots e backups, backup plans and backup rules\n"
+              "- uma forma de recuperar os dados, para a recovery point, com a computacional ajuda\n"
+              "- para cada recurso criar tags e regras, backup tags, resource tags\n"
+              "- o oficial guia de backups e storage, backup policies\n")
+
+
+def test_notes_in_another_language_full_of_english_terms_get_no_fixes():
+    # Portuguese notes whose terms are English ("backup", "storage", "lifecycle") are less than
+    # half unknown words, but their commonest words are Portuguese: "consistem" had become
+    # "consisted", "computacional" "computational", "oficial" "official".
+    page = site_from_text(PORTUGUESE, "notes/backup.md").files["aws-backup.md"]
+    assert "consistem de snapshots" in page and "computacional ajuda" in page and "o oficial guia" in page
+
+
+def test_a_short_file_of_notes_in_another_language_is_read_with_the_rest_of_them():
+    site = site_from_lines([decode(PORTUGUESE.encode(), "notes/backup.md"),
+                            decode("## Guia\n\n- o oficial backup guide do storage exam\n".encode(), "notes/guia.md")])
+    assert "- o oficial backup guide do storage exam" in site.files["guia.md"]
 
 
 def test_a_term_right_after_a_letter_outside_ascii_is_part_of_that_word():
