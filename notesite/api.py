@@ -22,7 +22,7 @@ from .errors import NotesError
 from .inline import normalizer
 from .links import linker
 from .memo import text_digest
-from .outline import outline
+from .outline import Outline, outline
 from .pictures import MissingPicture, Place, is_picture, published_path
 from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, SOURCES_FILE,
                      page_file, render_english, render_glossary, render_home, render_nav, render_page,
@@ -70,7 +70,7 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
         # terms make a short one look.
         for lines, read in zip(notes, outlines):
             if read.english:
-                read.english, read.as_typed = False, normalizer().words_of_the_language(_words(lines))
+                _as_another_language(read, _words(lines))
     title_lines, pages = assemble(outlines)
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
@@ -125,10 +125,15 @@ def _outline(lines: list[SourceLine], place: Place | None, one_of_several: bool 
         read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place,
                        one_of_several=one_of_several)
     words = _words(lines)
-    read.english = spelling.speller().reads_as_english(words)
-    if not read.english:
-        read.as_typed = normalizer().words_of_the_language(words)
+    if not spelling.speller().reads_as_english(words):
+        _as_another_language(read, words)
     return read
+
+
+def _as_another_language(read: Outline, words: str) -> None:
+    """Marks a file's outline as notes in another language: no English fixes, and the names it
+    uses as words of its own kept as typed."""
+    read.english, read.as_typed = False, normalizer().words_of_the_language(words)
 
 
 def _words(lines: list[SourceLine]) -> str:

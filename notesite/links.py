@@ -73,7 +73,7 @@ class Linker:
         link gives: "./services/s3/README.md" among a README a folder. Where that names no
         file, or several, by the file's name alone (None where that is several files)."""
         parts = [part for part in unquote(path).lower().split("/") if part not in ("", ".", "..")]
-        found = {path: page for path, page in self.file_paths.items() if path.split("/")[-len(parts):] == parts}
+        found = {file: page for file, page in self.file_paths.items() if file.split("/")[-len(parts):] == parts}
         if len(found) == 1:
             return next(iter(found.values()))
         return self.file_pages.get(stem)
