@@ -104,6 +104,10 @@ ABBREVIATION_PLURAL = re.compile(r"^[A-Z0-9]{2,}s$")
 REMOTE_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)   # "mailto:", "https:"
 PICTURES_DIR = "pictures"   # where the site publishes the pictures kept beside the notes (pictures.py)
+# "![alt](images/a.png)", "![alt](<my pictures/a.png> "title")": CommonMark's inline image with
+# its destination and optional title. What this misses stays as typed.
+IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]\\\n]|\\.)*)\]\(\s*(?P<dest><[^<>\n]*>|[^\s()<>]+)"
+                   r"(?P<title>\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 # A raw <img> tag as people paste it from GitHub: its address, and its alt text if it has one.
 HTML_IMAGE = re.compile(r"""<img\s(?=[^>]*?\bsrc\s*=\s*["']?(?P<src>[^"'\s>]+))"""
                         r"""(?:(?=[^>]*?\balt\s*=\s*["'](?P<alt>[^"']*)["'])|)[^>]*>""", re.IGNORECASE)

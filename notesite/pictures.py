@@ -19,17 +19,13 @@ from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 from urllib.parse import quote, unquote
 
-from .inline import HTML_IMAGE, PICTURES_DIR, address_path, link_address
+from .inline import HTML_IMAGE, IMAGE, PICTURES_DIR, address_path, link_address
 from .shapes import lines_in, outside_code_spans
 from .source import SourceLine
 
 # Pictures a browser shows and that cannot run anything. SVG is left out on purpose: opened at
 # its own address, an SVG runs its scripts on the site's origin, and notes come from anyone.
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
-# "![alt](images/a.png)", "![alt](<my pictures/a.png> "title")": CommonMark's inline image with
-# its destination and optional title. What this misses stays as typed.
-IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]\\\n]|\\.)*)\]\(\s*(?P<dest><[^<>\n]*>|[^\s()<>]+)"
-                   r"(?P<title>\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
 # "[the diagram](images/vpc.png)": a link, not a picture shown (no "!" before it).
 LINK = re.compile(r"(?<![!\]])" + IMAGE.pattern[1:])
 # An address that names its own place: a scheme ("https:", "data:"), a host ("//"), the site's

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import banner, naming
-from .inline import SHELL_LINE
+from .inline import HTML_IMAGE, IMAGE, SHELL_LINE
 from .source import SourceLine
 
 # "## EC2", "#Scalability": a heading. Not "#1 priority", which is a number, not a heading. A
@@ -130,8 +130,11 @@ Item = SourceLine | Heading | Block
 def title_like(line: SourceLine) -> bool:
     text = line.text.strip()
     # (A command typed at a prompt is never a title: "$ aws s3 ls" names S3 and stays a command.)
+    # (Nor is a picture: "![](images/flow.png)" over a run of "_" is a picture and a rule, and
+    # a title of it would be a heading with no words.)
     return bool(text) and not BULLET.match(line.text) and not banner.is_run(line) and not SHELL_LINE.match(text) \
-        and not typed_heading(line.text) and len(text.split()) <= MAX_TITLE_WORDS and LETTERS.search(text) is not None
+        and not typed_heading(line.text) and len(text.split()) <= MAX_TITLE_WORDS \
+        and LETTERS.search(HTML_IMAGE.sub("", IMAGE.sub("", text))) is not None
 
 
 def github_id(title: str) -> str:

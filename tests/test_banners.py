@@ -85,3 +85,13 @@ def test_asciidoc_and_mediawiki_headings_are_headings_and_a_sum_is_not():
     assert "\n## Instance types {#instance-types}\n\n- t3\n" in site.files["ec2.md"]
     assert "Notes: AWS Notes" in site.files["index.md"]
     assert "\n= 100 GB\n" in site.files["s3.md"]
+
+
+def test_a_picture_over_a_run_is_a_picture_and_a_rule_not_a_title():
+    notes = ("## Spot requests\n\nCancel the request first.\n\n![](flow.png)\n____________________\n\n"
+             "## Spot fleet\n- many pools\n\n<img src=\"pools.png\" width=300>\n====================\n\n- cheapest first\n")
+    site = site_from_text(notes, "notes/ec2.md")
+    assert [t.title for p in site.pages for t in p.topics] == ["Spot requests", "Spot fleet"]
+    text = _page(site, "ec2")
+    assert "![](flow.png)\n" in text and "pools.png" in text
+    assert not RUN_SHOWN.search(text)
