@@ -234,3 +234,22 @@ def test_a_guess_that_is_itself_a_known_misspelling_goes_on_to_its_fix():
     # typos dictionary knows as a misspelling of "dependency".
     assert speller().knows("dependancy") and speller().clear_fix("dependancy") is None
     assert speller().clear_fix("dependacy") == "dependency"
+
+
+@pytest.mark.parametrize("typed", ["selecttime", "storefrom"])
+def test_two_words_run_together_are_not_guessed_as_one_word_two_slips_away(typed):
+    # "select time" and "store from" without their space had become "selective" and "storeroom".
+    assert speller().clear_fix(typed) is None
+
+
+@pytest.mark.parametrize("typed, fix", [("snapshorts", "snapshots"), ("deployping", "deploying")])
+def test_one_slip_from_a_word_is_still_fixed_where_the_letters_also_split_into_two_words(typed, fix):
+    assert speller().clear_fix(typed) == fix
+
+
+@pytest.mark.parametrize("typed", ["echnology", "erspective", "esidential"])
+def test_a_word_likelier_with_its_first_letter_changed_is_not_guessed(typed):
+    # A space typed one letter late ("the ne wtechnology") leaves a word without its first
+    # letter: "echnology" had become "ethnology", "erspective" "respective", "esidential"
+    # "evidential".
+    assert speller().clear_fix(typed) is None
