@@ -28,6 +28,7 @@ from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE
                      page_file, render_english, render_glossary, render_home, render_nav, render_page,
                      render_sections, render_share_page, render_sources, share_file)
 from .source import MARKDOWN_SUFFIXES, SourceLine, read_notes, shown_path
+from .topics import definition
 
 SHARE_DESCRIPTION_CHARS = 200
 CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -153,17 +154,29 @@ def _is_markdown(lines: list[SourceLine]) -> bool:
 def _default_title(lines: list[SourceLine]) -> str:
     """The title a file's name gives its notes: "OtherVpcNotes.txt" -> "Other vpc notes". A file
     named after a topic in a folder named after a service ("CloudFront/AdvancedConcepts.md")
-    is about that service: its notes go to the service's page."""
+    is about that service: its notes go to the service's page. So is a file named by a
+    service and what it is ("Glue - Serverless ETL.md"), as an app that titles notes by their
+    file names names them."""
     path = Path(lines[0].path) if lines else Path("notes")
     own, folder = _title_from_name(path.stem), _title_from_name(path.parent.name)
-    if naming.service_named(own) is None and (named := naming.service_named(folder)) is not None \
-            and named.whole and not named.common_word:
+    if naming.service_named(own) is not None:
+        return own
+    if (defined := definition(own)) is not None and naming.is_only_a_name(defined.name) \
+            and (named := naming.service_named(defined.name)) is not None and named.whole:
+        return defined.name.strip()
+    if (named := naming.service_named(folder)) is not None and named.whole and not named.common_word:
         return folder
     return own
 
 
 def _title_from_name(name: str) -> str:
-    words = CAMEL_CASE_JOIN.sub(" ", name).replace("_", " ").replace("-", " ")   # "OtherVpcNotes"
+    """A file's name as a title. One with spaces was typed as a title ("Glue - Serverless ETL,
+    Data Catalog"): its words as typed. Other names are joined words ("OtherVpcNotes",
+    "other_vpc-notes"), made a phrase."""
+    if " " in name.strip():
+        title = " ".join(name.replace("_", " ").split())
+        return title[:1].upper() + title[1:]
+    words = CAMEL_CASE_JOIN.sub(" ", name).replace("_", " ").replace("-", " ")
     return " ".join(words.split()).capitalize() or "Notes"
 
 

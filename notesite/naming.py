@@ -20,6 +20,9 @@ VENDOR_PREFIX = re.compile(r"^(?:aws|amazon)\s+", re.IGNORECASE)
 # (Only from the end of a word: tried at every blank of a long run, the blanks would be read
 # again from each, the square of the run's length.)
 LIST_SEPARATOR = re.compile(r"(?<!\s)\s*+(?:,|&|\+|(?<=\s)/(?=\s)|\band\b)\s*+", re.IGNORECASE)
+# Between the services a title compares: "EC2 vs Lambda", "S3 versus EBS".
+VERSUS = re.compile(r"(?<!\s)\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+COMPARISON_LABEL = re.compile(r"^[^:]*(?::|\s[-–—])\s+")   # "Comparison: ", "Which to pick - "
 PARENTHESIS = re.compile(r"(?<!\s)\s*+\(([^()]*)\)\s*+$")   # (from a word's end, as LIST_SEPARATOR)
 # A title's own numbering, which names nothing: "1. EC2", "II] Redshift", "a) S3", "3 - SQS".
 ENUMERATOR = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\s*[.)\]:-]\s+(?=\S)", re.IGNORECASE)
@@ -61,6 +64,11 @@ def service_named(title: str) -> Named | None:
     title = ENUMERATOR.sub("", title.strip().rstrip(".:").strip())
     if _names_several(title):
         return None    # "Load Balancer, Auto Scaling, EBS": a group of services, none alone
+    if compared(title):
+        # A comparison: "DynamoDB vs S3" in DynamoDB's notes is about DynamoDB first;
+        # "Comparison: EC2 vs Lambda vs EKS" about none of them alone (not the last named).
+        first = _whole_name(key(VENDOR_PREFIX.sub("", VERSUS.split(title)[0])))
+        return None if first is None else Named(first, whole=False, catalogue=first in _catalogued())
     bare = VENDOR_PREFIX.sub("", title)
     inside = PARENTHESIS.search(bare)
     candidates = [bare]
@@ -118,6 +126,17 @@ def _partial_name(typed: str) -> data.Service | None:
 def _other_number(typed: str) -> str:
     """A name's key in the other number: "stepfunction" for "stepfunctions", and back."""
     return typed[:-1] if typed.endswith("s") else typed + "s"
+
+
+def compared(title: str) -> frozenset[data.Service]:
+    """The services a title compares ("Comparison: RDS vs Aurora vs DynamoDB"), where it
+    compares two or more; none for any other title."""
+    sides = VERSUS.split(title)
+    if len(sides) < 2:
+        return frozenset()
+    sides[0] = COMPARISON_LABEL.sub("", sides[0])     # "Comparison: SQS" compares SQS
+    named = frozenset(_whole_name(key(VENDOR_PREFIX.sub("", side))) for side in sides) - {None}
+    return named if len(named) >= 2 else frozenset()
 
 
 def _names_several(title: str) -> bool:

@@ -108,8 +108,11 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     # service): its title is its page's, and a heading that names no service is a topic of that
     # page, however shallow ("# Features" after "# Trusted Advisor" in its own file), as is one
     # that names a service by a plain word only.
-    one_subject = one_of_several and not any(_names_another_service(h, default)
-                                             for h in [i for i in items if isinstance(i, Heading)][1:])
+    # (A file comparing services, "# Comparison: RDS vs Aurora", is about the comparison: its
+    # "### Aurora" is a section of it.)
+    headings = [i for i in items if isinstance(i, Heading)]
+    compared = naming.compared(headings[0].title) if headings else frozenset()
+    one_subject = one_of_several and not any(_names_another_service(h, default, compared) for h in headings[1:])
     title_lines, items = _file_title(items, default, one_subject)
     if not levels_as_typed:
         _level_peers(items)
@@ -145,9 +148,10 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
             body.append(item)
             continue
         named = item.names or naming.service_named(item.title)
-        # (And a service named only by one plain word, "## Config" under "# AWS CLI": the CLI's.)
+        # (And a service named only by one plain word, "## Config" under "# AWS CLI": the CLI's;
+        # and one the file's title compares, "### Aurora" under "# RDS vs Aurora".)
         topic_of_file = one_subject and bool(open_pages) \
-            and (named is None or not (item.names or data.is_distinctive(item.title.strip())))
+            and (named is None or not (item.names or data.is_distinctive(item.title.strip())) or named.service in compared)
         while open_pages and open_pages[-1].level >= item.level and not _continues(open_pages[-1], item) \
                 and not (topic_of_file and len(open_pages) == 1):
             open_pages.pop()
@@ -414,13 +418,14 @@ def _file_title(items: list[Item], default: naming.Named | None = None,
     return title_lines, items[:position] + items[end:]
 
 
-def _names_another_service(heading: Heading, default: naming.Named | None) -> bool:
+def _names_another_service(heading: Heading, default: naming.Named | None,
+                           compared: frozenset[data.Service] = frozenset()) -> bool:
     """A heading that opens a service's page ("## RDS" under "# Databases"), other than the
-    one the file's name gives, and by a name no topic has: "## Config" under "# AWS CLI" is
-    the CLI's configuration."""
+    one the file's name gives or one of those its title compares, and by a name no topic has:
+    "## Config" under "# AWS CLI" is the CLI's configuration."""
     named = heading.names or naming.service_named(heading.title)
     return named is not None and named.whole and not named.common_word and data.is_distinctive(heading.title.strip()) \
-        and (default is None or named.service != default.service)
+        and (default is None or named.service != default.service) and named.service not in compared
 
 
 def _introduction(items: list[Item]) -> tuple[list[SourceLine], list[Item]]:

@@ -123,6 +123,8 @@ def _could_be_title(text: str) -> bool:
         return False
     if ONLY_A_LINK.fullmatch(text.strip()):   # nor a link or a picture: "[AWS docs](https://...)"
         return False
+    if text.strip().startswith("(") and text.strip().endswith(")"):   # nor an aside: "( Serverless )"
+        return False
     name, _ = split_title(text)
     words = name.split()
     if not words or len(words) > MAX_TOPIC_WORDS or "=" in text or not LETTERS.search(name):

@@ -10,7 +10,9 @@ import yaml
 
 from conftest import site_from_text
 from notesite import data, naming
+from notesite.api import site_from_lines
 from notesite.data import DATA_DIR
+from notesite.source import decode
 
 
 def test_the_catalogue_is_generated_sorted_unique_and_of_one_shape():
@@ -192,6 +194,23 @@ def test_a_title_listing_several_services_names_none_of_them(title):
     assert naming.service_named(title) is None
 
 
+@pytest.mark.parametrize("title, named", [
+    ("DynamoDB vs S3", "DynamoDB"), ("S3 versus EBS", "S3"), ("EC2 vs. Lambda", "EC2"),
+    ("Comparison: EC2 vs Lambda vs EKS", None), ("Which to pick - SQS vs SNS vs Kinesis", None)])
+def test_a_comparison_names_the_service_it_starts_with_and_never_the_last_one(title, named):
+    found = naming.service_named(title)
+    assert (found.service.name if found else None) == named
+
+
+def test_a_file_comparing_services_under_a_title_of_its_own_is_its_own_page():
+    site = site_from_lines([decode(text.encode(), path) for path, text in {
+        "notes/EKS.md": "# EKS\n- managed Kubernetes\n",
+        "notes/Picking compute.md": "# Comparison: EC2 vs Lambda vs EKS\n\n## Cost\n- Lambda per call\n",
+    }.items()])
+    pages = {p.title: [t.title for t in p.topics] for p in site.pages}
+    assert pages["Comparison: EC2 vs Lambda vs EKS"] == ["Cost"] and "Cost" not in pages["EKS"]
+
+
 def test_under_a_group_heading_a_title_starting_with_a_service_heads_its_page():
     notes = ("## Load Balancer, Auto Scaling, EBS\n\n### Load Balancer\n- spreads load\n\n"
              "### EBS Volumes\n- network drive\n\n### Backups of volumes\n- snapshots\n")
@@ -317,3 +336,10 @@ def test_further_on_a_heading_naming_the_page_s_service_otherwise_is_a_section()
     # or misspelt, adds nothing; another way of naming it further on starts a section
     assert "\n# EC2\n" in site.files["ec2.md"] and "\n# Lambda\n" in site.files["lambda.md"]
     assert [t.title for t in site.pages[0].topics] == ["Amazon Elastic Compute Cloud (EC2)"]
+
+
+def test_an_aside_in_parentheses_under_a_service_is_a_line_not_a_topic():
+    site = site_from_text("# Containers\n## ECS\n- tasks\n## Fargate\n( Serverless )\nNo servers to patch\n"
+                          "Tasks can have roles\n", "notes/n.md")
+    assert [(p.title, [t.title for t in p.topics]) for p in site.pages] == [("ECS", []), ("Fargate", [])]
+    assert "( Serverless )" in site.files["fargate.md"]

@@ -104,3 +104,23 @@ def test_a_page_that_opens_with_a_typed_heading_is_summed_up_by_its_words_not_it
     assert 'description: "Logs - app logs and agent logs"' in site.files["observability.md"]
     assert 'description: "Steps"' in site.files["lab.md"]
     assert "\nSteps\n" in site.files["index.md"] and "####" not in site.files["index.md"]
+
+
+def test_a_file_named_by_a_service_and_what_it_is_goes_to_that_services_page():
+    # As an app that titles notes by their file names keeps them: the name, then a gist.
+    site = _site({"notes/Compute/Batch - Jobs on Spot capacity (HPC).md": "- queues of jobs\n- compute environments\n",
+                  "notes/Compute/Cheat Sheet - Instance Families (M, C, R).md": "- M: general purpose\n",
+                  "notes/Security/Shield - DDoS protection.md": "- Standard is free\n"})
+    assert [(p.slug, p.title) for p in site.pages] == [
+        ("batch", "Batch"), ("cheat-sheet-instance-families-m-c-r", "Cheat Sheet - Instance Families (M, C, R)"),
+        ("shield", "Shield")]
+
+
+def test_a_file_comparing_services_keeps_its_sections_about_each_of_them():
+    notes = {"notes/SQS.md": "# SQS\n- queues\n",
+             "notes/Messaging.md": ("# Comparison: SQS vs SNS vs MQ\n\n## When to use each\n\n### Use SQS if\n- decoupling\n\n"
+                                    "## Each in detail\n\n### SQS (Simple Queue Service)\n- pull\n\n### Amazon MQ\n- brokers\n")}
+    pages = {p.title: [t.title for t in p.topics] for p in _site(notes).pages}
+    assert pages["Comparison: SQS vs SNS vs MQ"] == [
+        "When to use each", "Use SQS if", "Each in detail", "SQS (Simple Queue Service)", "Amazon MQ"]
+    assert "SQS (Simple Queue Service)" not in pages["SQS"] and "Amazon MQ" not in pages
