@@ -21,8 +21,8 @@ from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
 from .outliner import outliner_headings
-from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, HASH_BULLET, HEADING, LETTERS, MARK, O_BULLET, Block, Heading,
-                     Item, Node, depth_under, title_like)
+from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, FRAMED_BY_HASHES, HASH_BULLET, HEADING, LETTERS, MARK,
+                     O_BULLET, Block, Heading, Item, Node, depth_under, title_like)
 from .source import SourceLine
 from .subject import subject
 from .topics import MAX_BARE_TITLE_WORDS, asks, is_definition, split_title, titles_list, topic_kind, word_count
@@ -314,6 +314,9 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     # `#Scalability` is a heading; so is `## !!!` or `## 🚀` (CommonMark's, with a space), but not `#!!!`.
     if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
+    framed = FRAMED_BY_HASHES.match(line.text)
+    if framed and LETTERS.search(framed["title"]):
+        return Heading(line, 1, _title(framed["title"]), banner=True), index + 1
     # "== EC2", "=== Spot ===", and "= Title" as the file's first line.
     equals = EQUALS_HEADING.match(line.text) or (DOCUMENT_TITLE.match(line.text) if first else None)
     if equals and LETTERS.search(equals["title"]):

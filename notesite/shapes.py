@@ -23,6 +23,9 @@ GLYPHS = "•◦▪▫‣●○■□►▸▹➢➤"
 # "== EC2", "=== Instance types ===": AsciiDoc's and MediaWiki's headings, from two marks (a line
 # "= 5 GB" is the end of a sum); the document's "= Title" counts only as a file's first line.
 EQUALS_HEADING = re.compile(r"^\s{0,3}(?P<hashes>={2,6})[ \t]+(?P<title>[^\s=].*?)[ \t]*=*[ \t]*$")
+# A title framed by more hashes than a Markdown heading has, on its own line:
+# "########Decoupling Applications###########" (a run on either side, as banner.py's on lines of their own).
+FRAMED_BY_HASHES = re.compile(r"^[ \t]*#{7,}[ \t]*(?P<title>[^\s#](?:.*[^\s#])?)[ \t]*#{3,}[ \t]*$")
 DOCUMENT_TITLE = re.compile(r"^=[ \t]+(?P<title>[^\s=].*?)[ \t]*$")
 
 

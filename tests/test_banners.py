@@ -95,3 +95,10 @@ def test_a_picture_over_a_run_is_a_picture_and_a_rule_not_a_title():
     text = _page(site, "ec2")
     assert "![](flow.png)\n" in text and "pools.png" in text
     assert not RUN_SHOWN.search(text)
+
+
+def test_a_title_framed_by_more_hashes_than_a_heading_has_is_a_heading_its_hashes_never_shown():
+    site = site_from_text("########Queues and topics###############\n\nDecouple parts of an app\n\n"
+                          "###SQS#########\n- pull\n", "notes/Decoupling.txt")
+    assert [p.title for p in site.pages] == ["Queues and topics", "SQS"]
+    assert "\\#" not in site.files["index.md"] and "Decouple parts of an app" in site.files["index.md"]
