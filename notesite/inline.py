@@ -108,6 +108,8 @@ PICTURES_DIR = "pictures"   # where the site publishes the pictures kept beside 
 # its destination and optional title. What this misses stays as typed.
 IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]\\\n]|\\.)*)\]\(\s*(?P<dest><[^<>\n]*>|[^\s()<>]+)"
                    r"(?P<title>\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+WORD_CHAR = re.compile(r"\w")
+WORD_PIECE_START = re.compile(r"^\w*")
 # A raw <img> tag as people paste it from GitHub: its address, and its alt text if it has one.
 HTML_IMAGE = re.compile(r"""<img\s(?=[^>]*?\bsrc\s*=\s*["']?(?P<src>[^"'\s>]+))"""
                         r"""(?:(?=[^>]*?\balt\s*=\s*["'](?P<alt>[^"']*)["'])|)[^>]*>""", re.IGNORECASE)
@@ -318,7 +320,8 @@ class Normalizer:
         corrects."""
         if SHELL_LINE.match(text):
             return []
-        return [s for part in markup(text) if not part.code for s in self.segments(part.text) if not s.code]
+        return [s for part, whole in unglued(markup(text)) if not part.code and whole
+                for s in self.segments(part.text) if not s.code]
 
     def fix_prose(self, text: str, spell: bool = True, as_typed: frozenset[str] = frozenset()) -> str:
         """Reviewed corrections, clear misspellings (unless the caller knows there are none),
@@ -400,9 +403,12 @@ class Normalizer:
             return [s if s.code else Segment(self.fix_prose(s.text, spell, as_typed), code=False)
                     for s in self.segments(text)]
         out: list[Segment] = []
-        for part in markup(text):
+        for part, whole in unglued(markup(text)):
             if part.code:
                 out.append(part)
+                continue
+            if not whole:
+                out.append(Segment(part.text, code=False, linkable=False))   # (never linked either)
                 continue
             out += [s if s.code else Segment(self.fix_prose(s.text, spell, as_typed), code=False,
                                              linkable=part.linkable)
@@ -512,6 +518,44 @@ def _parser():
     parser.normalizeLink = parser.normalizeLinkText = lambda url: url
     parser.validateLink = lambda url: True
     return parser
+
+
+def unglued(parts: list[Segment]) -> list[tuple[Segment, bool]]:
+    """The parts of a line, each prose part with whether it is whole words to clean: a piece
+    of a word that markup splits ("**P**erformance", "Perf**orm**ance", "`EC2`s") is split off
+    and kept exactly as typed, as no word to fix or re-case ("erformance" is no slip of
+    "performance")."""
+    # The letter a reader sees right after each part (the first of the next part that shows
+    # any), found from the end: a line of 10,000 parts is read once, not once a part.
+    after_each, following = [], ""
+    for part in reversed(parts):
+        after_each.append(following)
+        following = part.text[:1] or following
+    after_each.reverse()
+    out: list[tuple[Segment, bool]] = []
+    before = ""
+    for part, after in zip(parts, after_each):
+        if part.code or not part.text:
+            out.append((part, True))
+            before = part.text[-1:] or before
+            continue
+        head = WORD_PIECE_START.match(part.text).group(0) if WORD_CHAR.fullmatch(before or " ") else ""
+        rest = part.text[len(head):]
+        tail = rest[len(rest) - _trailing_word_length(rest):] if WORD_CHAR.fullmatch(after or " ") else ""
+        body = rest[:len(rest) - len(tail)]
+        out += [(part._replace(text=piece), whole) for piece, whole in ((head, False), (body, True), (tail, False))
+                if piece]
+        before = part.text[-1:]
+    return out
+
+
+def _trailing_word_length(text: str) -> int:
+    """How many letters end the text. (Counted back from its end: a search for "\\w*$" would
+    try every letter of a long word, each to the word's end, the square of its length.)"""
+    start = len(text)
+    while start and WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return len(text) - start
 
 
 def markup(text: str) -> list[Segment]:

@@ -253,3 +253,13 @@ def test_a_word_likelier_with_its_first_letter_changed_is_not_guessed(typed):
     # letter: "echnology" had become "ethnology", "erspective" "respective", "esidential"
     # "evidential".
     assert speller().clear_fix(typed) is None
+
+
+def test_a_piece_of_a_word_that_markup_splits_is_kept_as_typed_and_not_reported():
+    # A mnemonic's bold first letters ("**P**erformance") leave pieces of words between the
+    # marks: "erformance" had become "performance", and the page read "Pperformance".
+    notes = "## Trusted Advisor\n- **P**erformance\n- *S*ervice limits\n- Fault tol**erance**\n- `ec2`s\n- a recieve\n"
+    site = site_from_text(notes, "notes/n.md")
+    page = site.files["trusted-advisor.md"]
+    assert "- **P**erformance\n- *S*ervice limits\n- Fault tol**erance**\n- `ec2`s\n- a receive\n" in page
+    assert [(typed, fix) for _, typed, fix in spelling(site).fixed] == [("recieve", "receive")]
