@@ -217,12 +217,19 @@ def _without_front_matter(lines: list[SourceLine]) -> list[SourceLine]:
 
 def _level_peers(items: list[Item]) -> None:
     """`#` and `##` are one level in notes that use both for pages (`## EC2`, then
-    `#Scalability`); only a lone `#` over everything else heads the rest."""
+    `#Scalability`); only a lone `#` over everything else heads the rest. Notes whose `##`
+    name no service keep them under their `#` ("# Service Control Policies" over "## Deny
+    list strategy")."""
     headings = [i for i in items if isinstance(i, Heading)]
     # (Typed `#` headings only: a bare service name's level is set from them, not typed.)
-    if any(h.level == 1 and not h.bare_name for h in headings[1:]):
+    if any(h.level == 1 and not h.bare_name for h in headings[1:]) \
+            and any(h.level == 2 and _names_a_service(h) for h in headings):
         for heading in headings:
             heading.level = max(heading.level, 2)
+
+
+def _names_a_service(heading: Heading) -> bool:
+    return (heading.names or naming.service_named(heading.title)) is not None
 
 
 def _starts_page(heading: Heading, named: naming.Named | None, host: PageDraft | None) -> bool:

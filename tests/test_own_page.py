@@ -124,3 +124,13 @@ def test_a_file_comparing_services_keeps_its_sections_about_each_of_them():
     assert pages["Comparison: SQS vs SNS vs MQ"] == [
         "When to use each", "Use SQS if", "Each in detail", "SQS (Simple Queue Service)", "Amazon MQ"]
     assert "SQS (Simple Queue Service)" not in pages["SQS"] and "Amazon MQ" not in pages
+
+
+def test_second_level_headings_that_name_no_service_stay_under_their_first_level_heading():
+    # "#" and "##" are peers only where "##" heads pages ("## EC2" beside "#Scalability").
+    site = _site({"notes/accounts.md": "# Organizations\n- many accounts\n\n# Service Control Policies\n- boundaries\n\n"
+                                       "## Deny list strategy\n- deny what is not allowed\n\n"
+                                       "## Allow list strategy\n- allow only what is listed\n\n# Control Tower\n- landing zones\n"})
+    assert [(p.title, [t.title for t in p.topics]) for p in site.pages] == [
+        ("Organizations", []), ("Service Control Policies", ["Deny list strategy", "Allow list strategy"]),
+        ("Control Tower", [])]
