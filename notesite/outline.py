@@ -222,14 +222,23 @@ def _level_peers(items: list[Item]) -> None:
     list strategy")."""
     headings = [i for i in items if isinstance(i, Heading)]
     # (Typed `#` headings only: a bare service name's level is set from them, not typed.)
-    if any(h.level == 1 and not h.bare_name for h in headings[1:]) \
-            and any(h.level == 2 and _names_a_service(h) for h in headings):
+    if any(h.level == 1 and not h.bare_name for h in headings[1:]) and _second_level_pages(headings):
         for heading in headings:
             heading.level = max(heading.level, 2)
 
 
-def _names_a_service(heading: Heading) -> bool:
-    return (heading.names or naming.service_named(heading.title)) is not None
+def _second_level_pages(headings: list[Heading]) -> bool:
+    """Whether a `##` heading heads a service's page: it names the service, by its name alone,
+    or with words around it ("## S3 bucket policies") under a `#` that names none; under "#
+    CodeCommit", "## IAM permissions" is CodeCommit's."""
+    above: naming.Named | None = None
+    for heading in headings:
+        named = heading.names or naming.service_named(heading.title)
+        if heading.level == 1:
+            above = named
+        elif heading.level == 2 and named is not None and (named.whole or above is None):
+            return True
+    return False
 
 
 def _starts_page(heading: Heading, named: naming.Named | None, host: PageDraft | None) -> bool:

@@ -134,3 +134,11 @@ def test_second_level_headings_that_name_no_service_stay_under_their_first_level
     assert [(p.title, [t.title for t in p.topics]) for p in site.pages] == [
         ("Organizations", []), ("Service Control Policies", ["Deny list strategy", "Allow list strategy"]),
         ("Control Tower", [])]
+
+
+def test_second_level_headings_naming_a_service_with_other_words_under_a_service_stay_its_topics():
+    site = _site({"notes/code.md": "# CodeCommit\n- git repositories\n\n## Approval rules\n- two reviewers\n\n"
+                                   "## IAM permissions\n- by tags\n\n# CodeBuild\n- builds\n\n"
+                                   "## Docker images for CodeBuild\n- custom image\n"})
+    assert [(p.title, [t.title for t in p.topics]) for p in site.pages] == [
+        ("CodeCommit", ["Approval rules", "IAM permissions"]), ("CodeBuild", ["Docker images for CodeBuild"])]
