@@ -66,7 +66,7 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     """The pure core: decoded notes files (and the ids published so far) to generated files.
     `place`: where a picture beside the notes is published, or None if there is none such."""
     outlines = [_outline(lines, place, one_of_several=len(notes) > 1) for lines in notes]
-    if len(notes) > 1 and any(read.english for read in outlines) and not _reads_as_english(notes):
+    if len(notes) > 1 and any(read.english for read in outlines) and not _reads_as_english(notes, outlines):
         # Notes in another language as a whole: so is each file of them, however English its
         # terms make a short one look.
         for lines, read in zip(notes, outlines):
@@ -142,9 +142,14 @@ def _words(lines: list[SourceLine]) -> str:
     return "\n".join(line.text.lstrip() for line in lines)
 
 
-def _reads_as_english(notes: list[list[SourceLine]]) -> bool:
-    """Whether several notes files, taken together, read as English."""
-    return spelling.speller().reads_as_english("\n".join(_words(lines) for lines in notes))
+def _reads_as_english(notes: list[list[SourceLine]], outlines: list[Outline]) -> bool:
+    """Whether several notes files, taken together, read as English: most of their words are in
+    files that do (16 files of Spanish notes, by far the most words, beside 7 short ones full of
+    English terms, are Spanish notes), and their words together do."""
+    words = [_words(lines) for lines in notes]
+    sizes = [len(text.split()) for text in words]
+    in_english = sum(size for size, read in zip(sizes, outlines) if read.english)
+    return 2 * in_english >= sum(sizes) and spelling.speller().reads_as_english("\n".join(words))
 
 
 def _is_markdown(lines: list[SourceLine]) -> bool:

@@ -108,6 +108,8 @@ PICTURES_DIR = "pictures"   # where the site publishes the pictures kept beside 
 # its destination and optional title. What this misses stays as typed.
 IMAGE = re.compile(r"!\[(?P<alt>(?:[^\[\]\\\n]|\\.)*)\]\(\s*(?P<dest><[^<>\n]*>|[^\s()<>]+)"
                    r"(?P<title>\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)")
+# Names of this many letters or fewer may be words of another language ("os", "es", "ses").
+MAX_WORD_OF_THE_LANGUAGE = 3
 WORD_CHAR = re.compile(r"\w")
 WORD_PIECE_START = re.compile(r"^\w*")
 # A raw <img> tag as people paste it from GitHub: its address, and its alt text if it has one.
@@ -218,6 +220,11 @@ WORD_LETTER = "A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u04
 NOT_AFTER_JOINER = (rf"(?<![{WORD_LETTER}{TOKEN_JOINERS}])(?<![{WORD_LETTER}][.:])(?<![\s*\"'(]\.)(?<!^\.)"
                     rf"(?<![{WORD_LETTER}]['’])")
 NOT_BEFORE_JOINER = rf"(?![{WORD_LETTER}{TOKEN_JOINERS}]|[.:][{WORD_LETTER}])"
+# ...and for a name to re-case, no hyphen joining it to a word: "approved-amis-by-id" (an AWS
+# Config rule) and "cloudformation-stack-drift-detection-check" stay as typed, as do the
+# compounds a reviewed correction may still fix inside ("on-deman").
+NOT_AFTER_HYPHEN = rf"(?<![{WORD_LETTER}]-)"
+NOT_BEFORE_HYPHEN = rf"(?!-[{WORD_LETTER}])"
 
 
 @dataclass(frozen=True)
@@ -232,18 +239,23 @@ class WordReplacer:
     """
 
     alternatives: str
+    hyphened: bool = True     # whether a word joined to others by hyphens counts ("on-deman")
 
     @functools.cached_property
     def lower_case(self) -> re.Pattern[str]:
-        return re.compile(rf"{NOT_AFTER_JOINER}(?:{self.alternatives}){NOT_BEFORE_JOINER}")
+        return re.compile(self._pattern())
 
     @functools.cached_property
     def any_case(self) -> re.Pattern[str]:
-        return re.compile(rf"{NOT_AFTER_JOINER}(?:{self.alternatives}){NOT_BEFORE_JOINER}", re.IGNORECASE)
+        return re.compile(self._pattern(), re.IGNORECASE)
+
+    def _pattern(self) -> str:
+        before, after = ("", "") if self.hyphened else (NOT_AFTER_HYPHEN, NOT_BEFORE_HYPHEN)
+        return rf"{NOT_AFTER_JOINER}{before}(?:{self.alternatives}){NOT_BEFORE_JOINER}{after}"
 
     @classmethod
-    def of(cls, keys: list[str]) -> "WordReplacer":
-        return cls(trie_pattern([k.lower() for k in keys]))
+    def of(cls, keys: list[str], hyphened: bool = True) -> "WordReplacer":
+        return cls(trie_pattern([k.lower() for k in keys]), hyphened)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if text.isascii():
@@ -385,14 +397,16 @@ class Normalizer:
         return list(found)
 
     def words_of_the_language(self, text: str) -> frozenset[str]:
-        """The names notes in another language type in lower case more often than not: words
-        of that language ("os dados": the data), not the names ("OS", "SES"), which the author
-        types cased ("S3", "CloudWatch") and the cleanup cases where they did not."""
+        """The short names notes in another language type in lower case more often than not:
+        words of that language ("os dados": the data), not the names ("OS", "SES"), which the
+        author types cased ("S3") and the cleanup cases where they did not. A longer name
+        ("cloudwatch", "cloudtrail" in Spanish notes) is a word of no language: cased."""
         lower: Counter[str] = Counter()
         cased: Counter[str] = Counter()
         for start, end in self.casing_words.spans(text):
             typed = text[start:end]
-            (lower if typed == typed.lower() else cased)[typed.lower()] += 1
+            if len(typed) <= MAX_WORD_OF_THE_LANGUAGE and typed.isalpha():
+                (lower if typed == typed.lower() else cased)[typed.lower()] += 1
         return frozenset(word for word, times in lower.items() if times > cased[word])
 
     def _clean(self, text: str, spell: bool, as_typed: frozenset[str]) -> list[Segment]:
@@ -725,7 +739,7 @@ def normalizer() -> Normalizer:
         corrections=corrections,
         correction_words=WordReplacer.of(list(corrections)),
         casing=casing,
-        casing_words=WordReplacer.of(list(casing)),
+        casing_words=WordReplacer.of(list(casing), hyphened=False),
         labels=labels,
         label_pattern=re.compile(
             rf"^(?P<label>{label_alternatives})\s*[:.](?:\s+|$)(?P<rest>.*)$", re.IGNORECASE),

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notesite.inline import IDENTIFIER, may_hold_identifier, normalizer
+from notesite.inline import IDENTIFIER, may_hold_identifier, normalizer, plain_from
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -224,3 +224,16 @@ def test_a_name_inside_a_longer_identifier_is_never_re_cased_or_corrected():
 ])
 def test_an_image_on_another_host_is_a_link_to_it_never_a_request(typed, expected):
     assert normalizer().markdown(typed) == expected
+
+
+@pytest.mark.parametrize("typed", [
+    "the approved-amis-by-id rule", "run cfn-init on boot", "an ssm-secure parameter", "the vpc-config parameter",
+    "match on http-header"])
+def test_a_name_joined_to_a_word_by_a_hyphen_is_no_name_standing_alone_and_stays_as_typed(typed):
+    assert plain_from(normalizer().clean(typed)) == typed
+
+
+def test_a_name_standing_alone_is_still_cased_and_a_reviewed_correction_still_made_inside_a_compound():
+    assert plain_from(normalizer().clean("cfn-init, then ec2 and cloudformation")) == \
+        "cfn-init, then EC2 and CloudFormation"
+    assert plain_from(normalizer().clean("up to 90% off on-deman")) == "up to 90% off on-demand"

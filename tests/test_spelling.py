@@ -263,3 +263,23 @@ def test_a_piece_of_a_word_that_markup_splits_is_kept_as_typed_and_not_reported(
     page = site.files["trusted-advisor.md"]
     assert "- **P**erformance\n- *S*ervice limits\n- Fault tol**erance**\n- `ec2`s\n- a receive\n" in page
     assert [(typed, fix) for _, typed, fix in spelling(site).fixed] == [("recieve", "receive")]
+
+
+def test_short_files_that_look_english_among_longer_ones_in_another_language_are_that_language():
+    # Read together, the notes' first words may all be English (a long English file first):
+    # the files that hold most of the words say which language the notes are in.
+    english = "## SQS\n\n" + "- the queue keeps each message until a consumer deletes it\n" * 1000
+    spanish = "## Lambda\n\n" + "- las funciones se ejecutan cuando llega un evento y escalan solas\n" * 2000
+    short = "## Inspector\n\n- network reachability scan: no requiere agent, se realiza a nivel de red\n"
+    site = site_from_lines([decode(english.encode(), "notes/a-sqs.md"), decode(spanish.encode(), "notes/lambda.md"),
+                            decode(short.encode(), "notes/inspector.md")])
+    assert "no requiere agent" in site.files["inspector.md"]
+
+
+def test_notes_in_another_language_case_the_longer_names_they_type_in_lower_case():
+    # Only a short name may be a word of the notes' language ("os"); "cloudwatch" is no word of
+    # any language, and is cased as in English notes.
+    notes = ("## Monitoreo\n\n- las métricas de cloudwatch se guardan quince meses\n- los logs van a cloudwatch\n"
+             "- os logs de cada instância\n" + "- cada alarma puede enviar avisos cuando cambia su estado\n" * 5)
+    page = site_from_text(notes, "notes/monitoreo.md").files["monitoreo.md"]
+    assert "las métricas de CloudWatch" in page and "van a CloudWatch" in page and "- os logs" in page
