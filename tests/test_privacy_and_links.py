@@ -87,9 +87,9 @@ def test_a_link_to_one_of_the_author_s_notes_files_leads_to_its_page_here():
              "[the list](/compute/eks.md), [readme](README.md) and [a page](https://example.org/a.md)\n\n"
              "# S3\n\n## Versioning\n\n- keeps versions\n\n# Elastic Beanstalk\n\n- deploys apps\n\n# EKS\n\n- clusters\n")
     page = site_from_text(notes, "notes/n.md").files["lambda.md"]
-    # (README.md is no notes file here and no page: its words show, as text. "## Versioning" is
-    # a page of its own here, as in notes that use "#" and "##" for pages: s3.md has no such section.)
-    assert ("See [Beanstalk](elastic-beanstalk.md), [versions](versioning.md), [the list](eks.md), "
+    # (README.md is no notes file here and no page: its words show, as text. "## Versioning",
+    # which names no service, is a section of S3's page, under its "# S3".)
+    assert ("See [Beanstalk](elastic-beanstalk.md), [versions](s3.md#versioning), [the list](eks.md), "
             "readme and [a page](https://example.org/a.md)") in page
 
 
@@ -102,10 +102,11 @@ def test_a_table_of_contents_of_one_markdown_file_leads_to_each_section_where_it
     # The file opens with its contents: they head the home page, not a page of their own. GitHub's
     # ids of the headings as typed lead to the pages and sections they became; a heading the
     # site has no place for ("Contents" heads the home page as a line) or the file lacks, to
-    # nothing: its words. (As in notes that use both "#" and "##" for pages, each heading here is a page.)
+    # nothing: its words. (Each "##" here is a section of the page of the "#" above it.)
     assert "contents.md" not in site.files
-    assert ("Contents\n\n- [Backup & Restore](backup-restore.md)\n- [Load balancers](elastic-load-balancing.md)\n"
-            "- [Stickiness](stickiness.md)\n- Top\n- Nowhere\n") in site.files["index.md"]
+    assert ("Contents\n\n- [Backup & Restore](disaster-recovery.md#backup-restore)\n"
+            "- [Load balancers](elastic-load-balancing.md)\n- [Stickiness](elastic-load-balancing.md#stickiness)\n"
+            "- Top\n- Nowhere\n") in site.files["index.md"]
 
 
 def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home():
@@ -115,11 +116,10 @@ def test_a_link_to_the_notes_file_itself_leads_to_the_section_it_names_or_home()
              "[stickiness](#markdown-header-stickiness), [other notes](other.md#versioning)\n\n"
              "## Versioning\n\n- keeps versions\n\n# Elastic Load Balancing\n\n## Stickiness\n\n- cookies\n")
     page = site_from_text(notes, "notes/README.md").files["s3.md"]
-    # (As in notes that use both "#" and "##" for pages, each heading here is a page.) The
-    # table of contents was the file's top: the home page; a file of another name is no page
-    # here: its words, as text
-    assert ("- [Versioning](versioning.md), [this file](index.md), [back to the top](index.md), "
-            "[stickiness](stickiness.md), other notes") in page
+    # (Each "##" here is a section of the page of the "#" above it.) The table of contents was
+    # the file's top: the home page; a file of another name is no page here: its words, as text
+    assert ("- [Versioning](s3.md#versioning), [this file](index.md), [back to the top](index.md), "
+            "[stickiness](elastic-load-balancing.md#stickiness), other notes") in page
 
 
 def test_a_file_that_opens_with_its_contents_shows_them_on_the_home_page_nested_as_typed():
