@@ -197,6 +197,14 @@ class Speller:
         if ranked and any(self.frequency.get(c, 0) >= self.frequency[ranked[0].word]
                           for c in near if not _same_start(word, c)):
             return None, None
+        # A word of AWS's own (the project's words) as near as the likeliest English one:
+        # "automatio" is "automatic" by how common the words are, but SSM's "automation" in
+        # notes about AWS; nothing says which.
+        # (Not a form of the same word: "resourcew" is "resources", whatever "resource" is.)
+        if len(ranked) > 1 and ranked[0].word not in self.vocabulary \
+                and any(c.word in self.vocabulary and _slips(word, c.word) == 1 and not _forms(c.word, ranked[0].word)
+                        for c in ranked[1:]):
+            return None, None
         # One letter too many, where dropping either of two letters gives a word ("archieved":
         # archived or achieved): how common each word is cannot say which the author meant.
         if sum(len(c.word) == len(word) - 1 for c in ranked) > 1:
@@ -281,6 +289,12 @@ def _common_slips(word: str) -> set[str]:
                 out.add(word[:i] + word[i + 1:])
     out.discard(word)
     return out
+
+
+def _forms(one: str, other: str) -> bool:
+    """Whether two words are one word with and without an ending ("resource", "resources")."""
+    shorter, longer = sorted((one, other), key=len)
+    return any(longer == shorter + end for end in SUFFIXES)
 
 
 def _same_start(typed: str, word: str) -> bool:

@@ -283,3 +283,14 @@ def test_notes_in_another_language_case_the_longer_names_they_type_in_lower_case
              "- os logs de cada instância\n" + "- cada alarma puede enviar avisos cuando cambia su estado\n" * 5)
     page = site_from_text(notes, "notes/monitoreo.md").files["monitoreo.md"]
     assert "las métricas de CloudWatch" in page and "van a CloudWatch" in page and "- os logs" in page
+
+
+@pytest.mark.parametrize("typed", ["orchestrato", "identifie"])
+def test_a_word_of_aws_s_own_as_near_as_the_likeliest_english_word_is_no_clear_fix(typed):
+    # "orchestrato": "orchestrate" by how common the words are, "orchestrator" in notes about
+    # AWS; "identifie": "identified" or "identifier". Nothing says which.
+    assert speller().clear_fix(typed) is None
+
+
+def test_a_form_of_the_likeliest_word_is_no_other_candidate():
+    assert speller().clear_fix("resourcew") == "resources"
