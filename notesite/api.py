@@ -65,13 +65,15 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
                     place: Place | None = None) -> Site:
     """The pure core: decoded notes files (and the ids published so far) to generated files.
     `place`: where a picture beside the notes is published, or None if there is none such."""
-    outlines = [_outline(lines, place, one_of_several=len(notes) > 1) for lines in notes]
-    if len(notes) > 1 and any(read.english for read in outlines) and not _reads_as_english(notes, outlines):
+    # Each file's words, read once: for its language, and for that of the notes as a whole.
+    words = [_words(lines) for lines in notes]
+    outlines = [_outline(lines, text, place, one_of_several=len(notes) > 1) for lines, text in zip(notes, words)]
+    if len(notes) > 1 and any(read.english for read in outlines) and not _reads_as_english(words, outlines):
         # Notes in another language as a whole: so is each file of them, however English its
         # terms make a short one look.
-        for lines, read in zip(notes, outlines):
+        for text, read in zip(words, outlines):
             if read.english:
-                _as_another_language(read, _words(lines))
+                _as_another_language(read, text)
     title_lines, pages = assemble(outlines)
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
@@ -117,15 +119,15 @@ def _description(page: Page, topic: Topic) -> str:
     return text
 
 
-def _outline(lines: list[SourceLine], place: Place | None, one_of_several: bool = False):
-    """One notes file's pages, read by its own markup: Org's as the Markdown it means."""
+def _outline(lines: list[SourceLine], words: str, place: Place | None, one_of_several: bool = False):
+    """One notes file's pages, read by its own markup: Org's as the Markdown it means. `words`:
+    the file's words (`_words`), which say its language."""
     if lines and org.is_org(lines[0].path, lines):
         read = outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True,
                        levels_as_typed=True, place=place, one_of_several=one_of_several)
     else:
         read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place,
                        one_of_several=one_of_several)
-    words = _words(lines)
     if not spelling.speller().reads_as_english(words):
         _as_another_language(read, words)
     return read
@@ -142,11 +144,11 @@ def _words(lines: list[SourceLine]) -> str:
     return "\n".join(line.text.lstrip() for line in lines)
 
 
-def _reads_as_english(notes: list[list[SourceLine]], outlines: list[Outline]) -> bool:
-    """Whether several notes files, taken together, read as English: most of their words are in
-    files that do (16 files of Spanish notes, by far the most words, beside 7 short ones full of
-    English terms, are Spanish notes), and their words together do."""
-    words = [_words(lines) for lines in notes]
+def _reads_as_english(words: list[str], outlines: list[Outline]) -> bool:
+    """Whether several notes files (their words, and their outlines), taken together, read as
+    English: most of their words are in files that do (16 files of Spanish notes, by far the
+    most words, beside 7 short ones full of English terms, are Spanish notes), and their words
+    together do."""
     sizes = [len(text.split()) for text in words]
     in_english = sum(size for size, read in zip(sizes, outlines) if read.english)
     return 2 * in_english >= sum(sizes) and spelling.speller().reads_as_english("\n".join(words))

@@ -187,7 +187,7 @@ class Speller:
         # Two common words typed without the space between ("selecttime": select time), where no
         # word is one slip away, are no two slips of one word ("selective" would drop a word the
         # author typed; "snapshorts" is one slip from "snapshots", however "snap shorts" reads).
-        if ranked and _slips(word, ranked[0].word) == 2 and self._run_together(word):
+        if ranked and ranked[0].word not in near and self._run_together(word):
             return None, None
         # A slip at the first letter makes a likelier word than any slip after it ("esidential",
         # from a space typed a letter late: residential rather than "evidential"): the first
@@ -202,7 +202,7 @@ class Speller:
         # notes about AWS; nothing says which.
         # (Not a form of the same word: "resourcew" is "resources", whatever "resource" is.)
         if len(ranked) > 1 and ranked[0].word not in self.vocabulary \
-                and any(c.word in self.vocabulary and _slips(word, c.word) == 1 and not _forms(c.word, ranked[0].word)
+                and any(c.word in self.vocabulary and c.word in near and not _forms(c.word, ranked[0].word)
                         for c in ranked[1:]):
             return None, None
         # One letter too many, where dropping either of two letters gives a word ("archieved":
@@ -210,7 +210,7 @@ class Speller:
         if sum(len(c.word) == len(word) - 1 for c in ranked) > 1:
             return None, None
         if ranked and (len(ranked) == 1 or ranked[0].score >= CLEAR_MARGIN * ranked[1].score) \
-                and (_slips(word, ranked[0].word) == 1 or self.frequency[ranked[0].word] >= COMMON_WORD):
+                and (ranked[0].word in near or self.frequency[ranked[0].word] >= COMMON_WORD):
             # The English list holds some misspellings too ("dependancy"): those lead on to
             # their own fix, where the dictionary gives one.
             onward = data.unclear_misspellings().get(ranked[0].word, ())
@@ -317,10 +317,6 @@ def _bases(word: str) -> list[str]:
     if word.endswith("ing"):
         bases += [word[:-3], word[:-3] + "e"]
     return [b for b in bases if len(b) >= 3]
-
-
-def _slips(typed: str, word: str) -> int:
-    return 1 if word in _one_slip(typed) else 2
 
 
 def _common_slip(typed: str, word: str) -> bool:
