@@ -50,6 +50,9 @@ class Site:
     pictures: list[str] = field(default_factory=list)
     missing_pictures: list[MissingPicture] = field(default_factory=list)
     empty_notes: list[str] = field(default_factory=list)   # notes files left out: nothing in them
+    # The notes files in another language (by path), with the names each uses as words of that
+    # language: their lines get no English fixes, on the pages and on the home page alike.
+    other_language: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def notices(self) -> list[str]:
         """What the author should know of that did not stop the build, each with its fix."""
@@ -90,7 +93,8 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     files[SECTIONS_FILE] = render_sections(pages)
     files[SOURCES_FILE] = render_sources(pages)
     return Site(title_lines, pages, dict(sorted(files.items())), links.made, registry, aliases,
-                sorted(set().union(*(read.pictures for read in outlines))), [missing for read in outlines for missing in read.missing_pictures])
+                sorted(set().union(*(read.pictures for read in outlines))), [missing for read in outlines for missing in read.missing_pictures],
+                other_language=other_language)
 
 
 def _share_pages(pages: list[Page], aliases: list[anchors.Alias]) -> dict[str, str]:

@@ -334,7 +334,9 @@ def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker
     other_language = other_language or {}
 
     def said(text: str, line: SourceLine, links: LinkFinder | None = None) -> str:
-        return norm.markdown_from(norm.clean(text, as_typed=other_language.get(line.path, frozenset())), links)
+        english = line.path not in other_language
+        return norm.markdown_from(norm.clean(text, spell=english, as_typed=other_language.get(line.path, frozenset())),
+                                  links)
 
     links = HomeLinks(linker, "", "") if linker is not None else None
     indents: list[int] = []   # how far in each open item of a table of contents was typed

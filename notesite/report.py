@@ -22,10 +22,10 @@ def corrections_applied(site: Site) -> int:
 
 def _site_prose_lines(site: Site) -> Iterator[tuple[SourceLine, bool]]:
     """Every line the cleanup may change, and whether its misspellings may be fixed: the
-    pages' (not on a page in another language) and the lines that head the home page (the
-    file's title and introduction), which are cleaned as the pages are."""
+    pages' and the lines that head the home page (the file's title and introduction), which are
+    cleaned as the pages are; neither from notes in another language."""
     for line in site.title_lines:
-        yield line, True
+        yield line, line.path not in site.other_language
     for page in site.pages:
         for line in prose_lines(page):
             yield line, page.english

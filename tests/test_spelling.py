@@ -167,6 +167,16 @@ def test_notes_in_another_language_get_no_fixes_and_the_report_lists_none():
     assert "configuration of the network" in english.files["ec2.md"]
 
 
+def test_the_title_and_introduction_of_notes_in_another_language_get_no_fixes_either():
+    # The lines that head the home page (a file's title and introduction) were cleaned as English
+    # even where the file's pages were not: "instancias" became "instancies" there alone.
+    notes = ("# Notas de estudio\n\nEstas notas cubren la configuracion de red y las instancias de cada cuenta.\n\n"
+             "## EC2\n- las instancias se pueden detener y reiniciar\n- configuracion de red avanzada para aplicaciones\n")
+    site = site_from_text(notes, "notes/notas.md")
+    assert "Estas notas cubren la configuracion de red y las instancias de cada cuenta." in site.files["index.md"]
+    assert spelling(site).fixed == []
+
+
 def test_notes_in_another_language_keep_the_names_they_use_as_their_own_words_as_typed():
     # Portuguese notes: "os dados" (the data) had become "OS dados", a hundred times in one
     # repository, and "Serviços" "ServiçOS" (a term matched after a letter outside ASCII). A
