@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from . import columns, data, spelling
+from . import banner, columns, data, spelling
 from .assemble import Page, Topic
 from .inline import LinkFinder, escape, longest_backtick_run, normalizer, table_links
 from .anchors import Alias
@@ -359,6 +359,10 @@ def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker
             marks = bullet["marks"].strip()
             marker = marks if marks[0].isdigit() else "-"
             out += [INDENT * depth + f"{marker} {said(bullet['text'], line, links)}", ""]
+        elif banner.is_run(line):
+            # A run of "___" or "***" between a file's title and its introduction: a rule, as
+            # on the pages, where it showed as escaped marks ("\_\_\_").
+            out += ["---", ""]
         elif heading and heading["title"].strip().lower() in CONTENTS_TITLES:
             out += [said(heading["title"].strip(), line), ""]
         elif heading or index == 0:

@@ -142,3 +142,12 @@ def test_second_level_headings_naming_a_service_with_other_words_under_a_service
                                    "## Docker images for CodeBuild\n- custom image\n"})
     assert [(p.title, [t.title for t in p.topics]) for p in site.pages] == [
         ("CodeCommit", ["Approval rules", "IAM permissions"]), ("CodeBuild", ["Docker images for CodeBuild"])]
+
+
+def test_a_rule_under_a_files_title_is_a_rule_on_the_home_page_too():
+    # "# Title", a run of "___", an introduction: on the pages the run is a rule; on the home
+    # page, which the title and introduction head, it showed as "\_\_\_" and ran on.
+    databases = "# Databases\n\n________________\n\nmanaged engines, compared\n\n## RDS\n\n- relational\n\n## DynamoDB\n\n- key-value\n"
+    home = _site({"notes/databases.md": databases, "notes/ec2.md": EC2}).files["index.md"]
+    assert "Notes: Databases\n\n---\n\nmanaged engines, compared\n" in home
+    assert "\\_" not in home
