@@ -40,9 +40,9 @@ SURE_IDENTIFIER = "|".join(f"(?:{p})" for p in (ARN, URI, EMAIL, AWS_HOST, AWS_C
                                                 RESOURCE_TYPE))
 URL = r"https?://[^\s<>\"'`]+"
 WEB_ADDRESS = re.compile(URL)
-# "/var/log", "./site", "../x", a hidden folder's files (".ebextensions/https.config") and a
-# Windows drive's ("C:/inetpub/wwwroot").
-PATH = r"(?<![\w/.:<;])(?:\.{0,2}|\.[\w-]+|[A-Z]:)/[\w.\-]+(?:/[\w.\-]*)*"
+# "/var/log", "./site", "../x", the home folder's ("~/.aws/config"), a hidden folder's files
+# (".ebextensions/https.config") and a Windows drive's ("C:/inetpub/wwwroot", "C:\Users\me").
+PATH = r"(?<![\w/.:<;~\\])(?:(?:~|\.{0,2}|\.[\w-]+|[A-Z]:)/[\w.\-]+(?:/[\w.\-]*)*|[A-Z]:\\[\w.\-]+(?:\\[\w.\-]*)*)"
 # Names start where no word or dot comes before them; that check is shared, not repeated per
 # shape, because the regex engine would otherwise try every shape at every character.
 NAME_START = r"(?<![\w.])(?<!\w-)"

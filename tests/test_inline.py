@@ -50,6 +50,10 @@ def test_api_names_with_inner_capitals_are_still_identifiers(typed, expected):
     ("CLI attribute: InstanceInitiatedShutdownBehaviour", "CLI attribute: `InstanceInitiatedShutdownBehaviour`"),
     ("done on a port and a route (/health is common)", "done on a port and a route (`/health` is common)"),
     ("the page is C:/inetpub/wwwroot/index.html", "the page is `C:/inetpub/wwwroot/index.html`"),
+    # a path from the home folder or a Windows drive, whole: it showed as "~`/.config/pip.conf`"
+    # and "C:\\Users\\me\\`pip.ini`", half of it code
+    ("or ~/.config/pip/pip.conf on Linux", "or `~/.config/pip/pip.conf` on Linux"),
+    ("edit C:\\Users\\me\\pip\\pip.ini on Windows", "edit `C:\\Users\\me\\pip\\pip.ini` on Windows"),
     ("- capacityOptimizes: pool", "\\- `capacityOptimizes`: pool"),
     # words joined by hyphens before a name's shape are one identifier
     ("a policy (AWSX-RayWriteOnlyAccess)", "a policy (`AWSX-RayWriteOnlyAccess`)"),
