@@ -10,7 +10,7 @@ import re
 from . import data, naming
 from .shapes import BULLET, GLYPHS, Heading, Item, title_like, typed_heading
 from .source import SourceLine
-from .topics import DEFINITION
+from .topics import definition
 
 # "S3-Simple Storage Service- simple, scalable": a name, a dash, then (its full name and) more.
 SPELLED_OUT = re.compile(r"^(?P<name>[^\s:-][^:-]*?)\s*-\s*(?P<gist>\S.*)$")
@@ -150,14 +150,19 @@ def _service_definition(line: SourceLine, body: Item | None, indented: bool) -> 
     if BULLET.match(line.text) or typed_heading(line.text):
         return None
     text = line.text.strip()
-    defined = DEFINITION.match(text) if ":" in text else None
-    match = defined or SPELLED_OUT.match(text)
-    if match is None or not naming.is_only_a_name(match["name"]):
+    defined = definition(text) if ":" in text else None
+    if defined is not None:
+        name, gist = defined.name, defined.gist
+    elif spelled := SPELLED_OUT.match(text):
+        name, gist = spelled["name"], spelled["gist"]
+    else:
         return None
-    named = naming.service_named(match["name"])
+    if not naming.is_only_a_name(name):
+        return None
+    named = naming.service_named(name)
     if named is None or not named.whole or named.common_word:
         return None
-    if defined is None and not _spells_out(named.service, match["gist"]):
+    if defined is None and not _spells_out(named.service, gist):
         return None
     return named._replace(whole=False)     # the page of the name; the line, a section of it
 

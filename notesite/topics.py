@@ -16,9 +16,9 @@ from .inline import SHELL_LINE
 from .shapes import BULLET, LETTERS, Block, Item, Node
 from .source import SourceLine
 
-# "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist.
-DEFINITION = re.compile(r"^(?P<name>[^:]+?)\s*(?::|\s-\s)\s*(?P<gist>\S.*)$")
-SEPARATOR = re.compile(r"\s*(?::|\s-\s)\s*(?=\S)")   # (where the name could end, in `definition`)
+# "Spot instances: short workloads", "Cluster - clusters instances...": a name, then its gist,
+# parted where the name could end (see `definition`).
+SEPARATOR = re.compile(r"\s*(?::|\s-\s)\s*(?=\S)")
 # A run of emphasis marks: "*", "**", or "_"/"__" at a word's edge (inside a word, as in
 # "max_size", an underscore is part of the word).
 EMPHASIS_RUN = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
