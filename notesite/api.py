@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from . import anchors, naming, org, spelling
 from .anchors import Registry
-from .assemble import Page, Topic, assemble
+from .assemble import Page, Topic, assemble, clipped
 from .errors import NotesError
 from .inline import normalizer
 from .links import linker
@@ -118,9 +118,7 @@ def _description(page: Page, topic: Topic) -> str:
             break
         parts.append(node.text)
     text = "; ".join(page.plain(p.strip()) for p in parts).strip() or f"{topic.title}, in the {page.title} notes."
-    if len(text) > SHARE_DESCRIPTION_CHARS:
-        text = text[:SHARE_DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "\u2026"
-    return text
+    return clipped(text, SHARE_DESCRIPTION_CHARS)
 
 
 def _outline(lines: list[SourceLine], words: str, place: Place | None, one_of_several: bool = False):

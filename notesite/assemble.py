@@ -15,6 +15,8 @@ from .shapes import GLYPHS, Node
 from .source import SourceLine
 
 MAX_ID_LENGTH = 60
+# A description's length at most: a search result or a chat's link preview shows about this much.
+DESCRIPTION_CHARS = 200
 # File names the site itself uses: the home page, share pages, assets, the theme's pages.
 RESERVED_SLUGS = frozenset({"index", "s", "assets", "404", "search", "sitemap"})
 NOT_SLUG = re.compile(r"[\W_]+")
@@ -43,7 +45,7 @@ class Page:
 
     slug: str
     title: str
-    summary: str
+    summary: str            # one line for the home page, above the page's topics
     headings: list[SourceLine] = field(default_factory=list)
     lead: list[SourceLine] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
@@ -51,6 +53,7 @@ class Page:
     members: list["Page"] = field(default_factory=list)   # the pages its heading groups
     english: bool = True      # all its notes files read as English: their misspellings may be fixed
     as_typed: frozenset[str] = frozenset()   # the names its notes in another language use as words
+    description: str = ""     # the page's meta description: its unfurl in chat, its search snippet
 
     def cleaned(self, text: str) -> list[Segment]:
         """A line of this page cleaned (see `Normalizer.clean`, which remembers each line: the
@@ -213,9 +216,25 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
                 group.members.append(member)
     for page in pages.values():
         page.topics = assign_ids(page)
-        if not page.summary:
+        if page.summary:
+            # The service's gist says what the service is, whoever wrote the notes; what this
+            # page holds is its own topics.
+            page.description = _with_topics(page.summary, [t.title for t in page.topics if t.parent is None])
+        else:
             page.summary = _first_words(page) or (", ".join(m.title for m in page.members) if not page.nodes else "")
+            page.description = clipped(page.summary)
     return title_lines, list(pages.values())
+
+
+def _with_topics(gist: str, topics: list[str]) -> str:
+    if not topics:
+        return clipped(gist)
+    return clipped(f"{gist}{'' if gist.endswith(('.', '!', '?')) else '.'} Topics: {', '.join(topics)}.")
+
+
+def clipped(text: str, chars: int = DESCRIPTION_CHARS) -> str:
+    """At most `chars` characters, cut at a space and marked as cut."""
+    return text if len(text) <= chars else text[:chars - 1].rsplit(" ", 1)[0] + "\u2026"
 
 
 def _own_slug(slug: str, title: str, pages: dict[str, Page]) -> str:

@@ -58,7 +58,7 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
     """A service page: front matter, title, lead lines, then every node in order."""
     norm = normalizer()
     ids = {id(t.node): t for t in page.topics}
-    out = [_front_matter(page.title, page.summary), f"# {escape(page.title)}", ""]
+    out = [_front_matter(page.title, page.description), f"# {escape(page.title)}", ""]
     # Old ids of sections that moved to another page: the page script sends readers on.
     for alias in aliases:
         if alias.page == page.slug and alias.to_page != page.slug:

@@ -6,6 +6,8 @@ file of notes does."""
 
 from __future__ import annotations
 
+import json
+
 from notesite.api import site_from_lines
 from notesite.source import decode
 
@@ -151,3 +153,28 @@ def test_a_rule_under_a_files_title_is_a_rule_on_the_home_page_too():
     home = _site({"notes/databases.md": databases, "notes/ec2.md": EC2}).files["index.md"]
     assert "Notes: Databases\n\n---\n\nmanaged engines, compared\n" in home
     assert "\\_" not in home
+
+
+def test_a_service_page_is_described_by_what_the_service_is_and_the_topics_its_author_wrote():
+    # services.yaml's EC2 summary had listed the seed's topics ("purchasing options, placement
+    # groups, ... hibernation"): another author's EC2 page of one topic unfurled with all of them.
+    site = _site({"notes/ec2.md": EC2})
+    page = site.files["ec2.md"]
+    description = page.split('description: "', 1)[1].split('"', 1)[0]
+    assert description.endswith("Topics: Spot.")
+    assert not any(word in description.lower() for word in ("placement", "hibernation", "purchasing"))
+    home = site.files["index.md"]
+    summary = home.split("## [EC2](ec2.md) {#ec2}\n\n", 1)[1].split("\n", 1)[0]
+    assert description.startswith(summary) and "Topics" not in summary   # the home lists the topics below it
+
+
+def test_a_long_description_is_cut_at_a_word_and_marked_as_cut():
+    topics = "".join(f"## Topic number {n}\n\n- a fact\n\n" for n in range(40))
+    page = _site({"notes/ec2.md": f"# EC2\n\n{topics}"}).files["ec2.md"]
+    description = json.loads(page.split("description: ", 1)[1].split("\n", 1)[0])
+    whole = "Topics: " + ", ".join(f"Topic number {n}" for n in range(40)) + "."
+    kept = description.removesuffix("\u2026")
+    assert len(description) <= 200 and kept != description
+    head, listed = kept.split(" Topics: ", 1)
+    assert head.endswith(".") and whole.startswith(f"Topics: {listed}")
+    assert whole[len(f"Topics: {listed}")] == " "   # cut where a word ends
