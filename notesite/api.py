@@ -27,11 +27,13 @@ from .pictures import MissingPicture, Place, is_picture, published_path
 from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, SOURCES_FILE,
                      page_file, render_english, render_glossary, render_home, render_nav, render_page,
                      render_sections, render_share_page, render_sources, share_file)
-from .source import MARKDOWN_SUFFIXES, SourceLine, read_notes, shown_path
+from .source import MARKDOWN_SUFFIXES, SourceLine, navigation_of, read_notes, shown_path
 from .topics import definition
 
 SHARE_DESCRIPTION_CHARS = 200
 CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A folder's front page, as repository hosts and site tools name it: README.md, readme.txt, index.md.
+FRONT_PAGE = re.compile(r"(?i)(?:readme|index)\.[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Site:
     pictures: list[str] = field(default_factory=list)
     missing_pictures: list[MissingPicture] = field(default_factory=list)
     empty_notes: list[str] = field(default_factory=list)   # notes files left out: nothing in them
+    navigation_notes: list[str] = field(default_factory=list)   # another site tool's navigation, left out
     # The notes files in another language (by path), with the names each uses as words of that
     # language: their lines get no English fixes, on the pages and on the home page alike.
     other_language: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -57,7 +60,10 @@ class Site:
     def notices(self) -> list[str]:
         """What the author should know of that did not stop the build, each with its fix."""
         return [f"{path}: the notes file is empty, so no page comes from it; write some notes or remove the file"
-                for path in self.empty_notes] + [missing.message() for missing in self.missing_pictures]
+                for path in self.empty_notes] + \
+            [f"{path}: not published: it is {navigation_of(Path(path))}, links to the notes; this site's "
+             "navigation shows every page" for path in self.navigation_notes] + \
+            [missing.message() for missing in self.missing_pictures]
 
     @functools.cached_property
     def registry_text(self) -> str:
@@ -70,7 +76,9 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     `place`: where a picture beside the notes is published, or None if there is none such."""
     # Each file's words, read once: for its language, and for that of the notes as a whole.
     words = [_words(lines) for lines in notes]
-    outlines = [_outline(lines, text, place, one_of_several=len(notes) > 1) for lines, text in zip(notes, words)]
+    front = _front_page(notes)
+    outlines = [_outline(lines, text, place, one_of_several=len(notes) > 1, front_page=lines is front)
+                for lines, text in zip(notes, words)]
     if len(notes) > 1 and any(read.english for read in outlines) and not _reads_as_english(words, outlines):
         # Notes in another language as a whole: so is each file of them, however English its
         # terms make a short one look.
@@ -121,15 +129,26 @@ def _description(page: Page, topic: Topic) -> str:
     return clipped(text, SHARE_DESCRIPTION_CHARS)
 
 
-def _outline(lines: list[SourceLine], words: str, place: Place | None, one_of_several: bool = False):
+def _front_page(notes: list[list[SourceLine]]) -> list[SourceLine] | None:
+    """The README (or index) beside the other notes at the top of their folder, if any."""
+    paths = [lines[0].path for lines in notes if lines]
+    if len(paths) < 2:
+        return None
+    top = os.path.commonpath([os.path.dirname(path) for path in paths])
+    return next((lines for lines in notes if lines and os.path.dirname(lines[0].path) == top
+                 and FRONT_PAGE.match(os.path.basename(lines[0].path))), None)
+
+
+def _outline(lines: list[SourceLine], words: str, place: Place | None, one_of_several: bool = False,
+             front_page: bool = False):
     """One notes file's pages, read by its own markup: Org's as the Markdown it means. `words`:
     the file's words (`_words`), which say its language."""
     if lines and org.is_org(lines[0].path, lines):
         read = outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True,
-                       levels_as_typed=True, place=place, one_of_several=one_of_several)
+                       levels_as_typed=True, place=place, one_of_several=one_of_several, front_page=front_page)
     else:
         read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place,
-                       one_of_several=one_of_several)
+                       one_of_several=one_of_several, front_page=front_page)
     if not spelling.speller().reads_as_english(words):
         _as_another_language(read, words)
     return read
@@ -196,7 +215,7 @@ def build(notes: Path, display_root: Path | None = None, registry: Path | None =
         published = anchors.load(registry, shown_path(registry, display_root))
     read = read_notes(notes, display_root)
     site = site_from_lines(read.files, published, picture_place(notes, display_root))
-    return dataclasses.replace(site, empty_notes=read.empty)
+    return dataclasses.replace(site, empty_notes=read.empty, navigation_notes=read.navigation)
 
 
 def picture_place(notes: Path, display_root: Path | None) -> Place:

@@ -87,7 +87,7 @@ class Outline:
 
 
 def outline(lines: list[SourceLine], default_title: str, markdown: bool = False, levels_as_typed: bool = False,
-            place: pictures.Place | None = None, one_of_several: bool = False) -> Outline:
+            place: pictures.Place | None = None, one_of_several: bool = False, front_page: bool = False) -> Outline:
     """Split one notes file into pages and classify each page's lines.
 
     `markdown`: the file is Markdown (*.md), where lines indented four spaces after a blank
@@ -98,11 +98,16 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
     pictures' addresses as typed.
     `one_of_several`: the file is one of several notes files, whose title is its own, not the
     site's.
+    `front_page`: the file is the README (or index) of a folder of notes, which may introduce
+    them all (`_front_page`).
     """
     if markdown:
         lines = _without_front_matter(lines)
     scanned, placed = scan(lines, markdown, place)
     items = bare_service_headings(outliner_headings(numbered_headings(card_questions(scanned))))
+    introduction = _front_page(items) if front_page else None
+    if introduction is not None:
+        return Outline(title_lines=introduction, pages=[], pictures=placed.found, missing_pictures=placed.missing)
     default = naming.service_named(default_title)
     # One of several files, about one subject (no heading under its first names another
     # service): its title is its page's, and a heading that names no service is a topic of that
@@ -445,6 +450,23 @@ def _names_another_service(heading: Heading, default: naming.Named | None,
     named = heading.names or naming.service_named(heading.title)
     return named is not None and named.whole and not named.common_word and data.is_distinctive(heading.title.strip()) \
         and (default is None or named.service != default.service) and named.service not in compared
+
+
+def _front_page(items: list[Item]) -> list[SourceLine] | None:
+    """A folder's README that only introduces its notes ("# My AWS notes" and a line or two,
+    maybe links to the files): it heads the home page, as it heads the repository's page on
+    GitHub, rather than being a page beside the notes. One with topics, a block or more lines
+    is notes, and one titled by a service's name ("# Lambda") is that service's page."""
+    headings = [item for item in items if isinstance(item, Heading)]
+    if len(headings) > 1 or any(isinstance(item, Block) for item in items):
+        return None
+    if headings and (named := naming.service_named(headings[0].title)) is not None and named.whole:
+        return None
+    said = [item.line if isinstance(item, Heading) else item for item in items
+            if isinstance(item, Heading) or not item.blank]  # type: ignore[union-attr]
+    if sum(not isinstance(item, Heading) and not CONTENTS_ENTRY.match(item.text) for item in said) > MAX_INTRODUCTION_LINES:
+        return None
+    return said
 
 
 def _introduction(items: list[Item]) -> tuple[list[SourceLine], list[Item]]:

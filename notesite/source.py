@@ -15,6 +15,12 @@ from .errors import EmptyNotes, NotesError
 # plain text, which its titles and lists are).
 NOTE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".org", ".rst")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Files another site tool keeps beside the notes for its own navigation, by name: docsify's
+# sidebar and navigation bar, a GitHub wiki's sidebar and footer. They are lists of links to the
+# notes, which this site's own navigation shows from the pages; as pages they were "Sidebar" and
+# "Navbar" in the navigation, beside the notes. Read only among other notes: alone, one is notes.
+NAVIGATION_FILES = {"_sidebar.md": "docsify's or a GitHub wiki's sidebar", "_navbar.md": "docsify's navigation bar",
+                    "_footer.md": "a GitHub wiki's footer"}
 TAB_WIDTH = 4
 # Control characters other than tab and line breaks: browsers show them as nothing at all.
 CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -54,7 +60,7 @@ def note_files(notes: Path, display_root: Path | None = None) -> list[Path]:
         raise NotesError(shown_path(notes, display_root), None, "no such file or folder; pass --notes PATH to the notes")
     if notes.is_file():
         return [notes]
-    files = [p for p in _notes_like(notes) if not _hidden(p.relative_to(notes))]
+    files, _ = _notes_and_navigation(notes)
     if not files:
         raise NotesError(shown_path(notes, display_root), None,
                          f"holds no notes ({', '.join('*' + s for s in NOTE_SUFFIXES)}); add one or pass --notes FILE")
@@ -73,6 +79,24 @@ def hidden_notes(notes: Path) -> list[Path]:
     if not notes.is_dir():
         return []
     return [p for p in _notes_like(notes) if _hidden(p.relative_to(notes))]
+
+
+def navigation_of(path: Path) -> str:
+    """Which site tool's navigation a notes file is, by its name ("" for notes)."""
+    return NAVIGATION_FILES.get(path.name.lower(), "")
+
+
+def navigation_notes(notes: Path) -> list[Path]:
+    """The navigation files of another site tool under a folder of notes, which are not read."""
+    return _notes_and_navigation(notes)[1] if notes.is_dir() else []
+
+
+def _notes_and_navigation(folder: Path) -> tuple[list[Path], list[Path]]:
+    shown = [p for p in _notes_like(folder) if not _hidden(p.relative_to(folder))]
+    navigation = [p for p in shown if navigation_of(p)]
+    if len(navigation) == len(shown):
+        return shown, []      # nothing else: the author's notes, whatever their names
+    return [p for p in shown if not navigation_of(p)], navigation
 
 
 def _notes_like(folder: Path) -> list[Path]:
@@ -163,6 +187,7 @@ def shown_path(path: Path, root: Path | None) -> str:
 class Notes(NamedTuple):
     files: list[list[SourceLine]]   # every notes file with notes in it, decoded, in a stable order
     empty: list[str]                # the files with nothing in them, as shown
+    navigation: list[str]           # another site tool's navigation files, not read, as shown
 
 
 def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
@@ -184,4 +209,4 @@ def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
             empty.append(shown)
     if empty and not out:
         raise first
-    return Notes(out, empty)
+    return Notes(out, empty, [shown_path(p, display_root) for p in navigation_notes(notes)])

@@ -178,3 +178,47 @@ def test_a_long_description_is_cut_at_a_word_and_marked_as_cut():
     head, listed = kept.split(" Topics: ", 1)
     assert head.endswith(".") and whole.startswith(f"Topics: {listed}")
     assert whole[len(f"Topics: {listed}")] == " "   # cut where a word ends
+
+
+README = "# My AWS notes\n\nWhat I noted for the exam, one file a service.\n\n- [EC2](ec2.md)\n- [S3](s3.md)\n"
+S3 = "# S3\n\n## Versioning\n\n- keeps every version of an object\n"
+
+
+def test_a_folders_readme_that_introduces_the_notes_heads_the_home_page():
+    # It had been a page of its own ("My AWS notes") in the navigation, beside the services.
+    site = _site({"notes/README.md": README, "notes/ec2.md": EC2, "notes/s3.md": S3})
+    assert [page.title for page in site.pages] == ["EC2", "S3"]
+    home = site.files["index.md"]
+    assert "Notes: My AWS notes\n\nWhat I noted for the exam, one file a service.\n\n- [EC2](ec2.md)\n- [S3](s3.md)\n" in home
+    assert home.index("What I noted") < home.index("## [EC2](ec2.md)")
+
+
+def test_a_readme_with_topics_or_below_the_top_folder_or_alone_is_notes():
+    topics = README + "\n## Exam tips\n\n- read every answer\n"
+    assert "My AWS notes" in [p.title for p in _site({"notes/README.md": topics, "notes/ec2.md": EC2}).pages]
+    deeper = _site({"notes/guides/README.md": README, "notes/ec2.md": EC2})
+    assert "My AWS notes" in [p.title for p in deeper.pages]
+    alone = _site({"notes/README.md": README + "\n## EC2\n\n- virtual servers\n"})
+    assert "Notes: My AWS notes" in alone.files["index.md"]   # one file: its title heads the site, as before
+    named = _site({"notes/README.md": "# Lambda\n\n- functions run on events\n", "notes/ec2.md": EC2})
+    assert [p.title for p in named.pages] == ["Lambda", "EC2"]
+
+
+def test_another_site_tools_navigation_files_are_no_pages_and_are_named(tmp_path):
+    # A docsify site's _sidebar.md and _navbar.md had become pages "Sidebar" and "Navbar".
+    from notesite.api import build
+
+    notes = tmp_path / "notes"
+    (notes / "guide").mkdir(parents=True)
+    for name, text in {"ec2.md": EC2, "s3.md": S3, "_sidebar.md": "- [EC2](ec2.md)\n- [S3](s3.md)\n",
+                       "_navbar.md": "- [Source](https://example.com/notes)\n", "guide/_Footer.md": "Written in 2024\n"}.items():
+        (notes / name).write_text(text, encoding="utf-8")
+    site = build(notes, display_root=tmp_path)
+    assert [page.title for page in site.pages] == ["EC2", "S3"]
+    notices = "\n".join(site.notices())
+    for name in ("notes/_sidebar.md", "notes/_navbar.md", "notes/guide/_Footer.md"):
+        assert f"{name}: not published: it is " in notices
+    (notes / "ec2.md").unlink()
+    (notes / "s3.md").unlink()
+    alone = build(notes, display_root=tmp_path)   # nothing but such files: they are the notes
+    assert alone.navigation_notes == [] and alone.pages
