@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from . import anchors, naming, org, spelling
+from . import anchors, naming, org, rst, spelling
 from .anchors import Registry
 from .assemble import Page, Topic, assemble, clipped
 from .errors import NotesError
@@ -85,7 +85,9 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
         for text, read in zip(words, outlines):
             if read.english:
                 _as_another_language(read, text)
-    title_lines, pages = assemble(outlines)
+    # The front page's introduction heads the home page, before any other file's title.
+    introduction = next((read for lines, read in zip(notes, outlines) if lines is front and not read.pages), None)
+    title_lines, pages = assemble(sorted(outlines, key=lambda read: read is not introduction))
     if not pages:
         where = notes[0][0].path if notes and notes[0] else "notes"
         raise NotesError(where, None, "has a title but no notes under it; add notes below a heading")
@@ -141,10 +143,13 @@ def _front_page(notes: list[list[SourceLine]]) -> list[SourceLine] | None:
 
 def _outline(lines: list[SourceLine], words: str, place: Place | None, one_of_several: bool = False,
              front_page: bool = False):
-    """One notes file's pages, read by its own markup: Org's as the Markdown it means. `words`:
-    the file's words (`_words`), which say its language."""
+    """One notes file's pages, read by its own markup: Org's and reStructuredText's as the
+    Markdown they mean. `words`: the file's words (`_words`), which say its language."""
     if lines and org.is_org(lines[0].path, lines):
         read = outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True,
+                       levels_as_typed=True, place=place, one_of_several=one_of_several, front_page=front_page)
+    elif lines and rst.is_rst(lines[0].path, lines):
+        read = outline(rst.as_markdown(lines), default_title=_default_title(lines), markdown=True,
                        levels_as_typed=True, place=place, one_of_several=one_of_several, front_page=front_page)
     else:
         read = outline(lines, default_title=_default_title(lines), markdown=_is_markdown(lines), place=place,

@@ -458,12 +458,15 @@ def _front_page(items: list[Item]) -> list[SourceLine] | None:
     GitHub, rather than being a page beside the notes. One with topics, a block or more lines
     is notes, and one titled by a service's name ("# Lambda") is that service's page."""
     headings = [item for item in items if isinstance(item, Heading)]
-    if len(headings) > 1 or any(isinstance(item, Block) for item in items):
+    if sum(heading.title.strip().lower() not in CONTENTS_TITLES for heading in headings) > 1 \
+            or any(isinstance(item, Block) for item in items):
         return None
     if headings and (named := naming.service_named(headings[0].title)) is not None and named.whole:
         return None
     said = [item.line if isinstance(item, Heading) else item for item in items
             if isinstance(item, Heading) or not item.blank]  # type: ignore[union-attr]
+    if headings and said[0] is not headings[0].line:
+        return None    # lines before its title: not a title and its introduction
     if sum(not isinstance(item, Heading) and not CONTENTS_ENTRY.match(item.text) for item in said) > MAX_INTRODUCTION_LINES:
         return None
     return said

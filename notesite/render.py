@@ -153,7 +153,7 @@ WRAP_SLACK = 0.85
 MIN_WRAPPED_LINES = 5
 MIN_SHARE_NEAR_WIDTH = 0.5
 SENTENCE_END = tuple(".:;!?")
-PARAGRAPH_MARKUP_SUFFIXES = (".md", ".markdown", ".org")
+PARAGRAPH_MARKUP_SUFFIXES = (".md", ".markdown", ".org", ".rst", ".rst.txt")
 
 
 def _wrap_width(page: Page) -> int:

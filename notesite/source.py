@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from .errors import EmptyNotes, NotesError
 
-# The suffixes notes are kept under: plain text, Markdown, Org, reStructuredText (read as
-# plain text, which its titles and lists are).
+# The suffixes notes are kept under: plain text, Markdown, Org, reStructuredText (each read by
+# its own markup: notesite/org.py, notesite/rst.py).
 NOTE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".org", ".rst")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Files another site tool keeps beside the notes for its own navigation, by name: docsify's
