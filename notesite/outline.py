@@ -21,7 +21,7 @@ from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
 from .outliner import outliner_headings
-from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, FRAMED_BY_HASHES, HASH_BULLET, HEADING, LETTERS, MARK,
+from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, HASH_BULLET, HEADING, LETTERS, MARK, framed_title, unframed,
                      O_BULLET, Block, Heading, Item, Node, depth_under, title_like)
 from .source import SourceLine
 from .subject import subject
@@ -335,9 +335,9 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     # `#Scalability` is a heading; so is `## !!!` or `## 🚀` (CommonMark's, with a space), but not `#!!!`.
     if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
-    framed = FRAMED_BY_HASHES.match(line.text)
-    if framed and LETTERS.search(framed["title"]):
-        return Heading(line, 1, _title(framed["title"]), banner=True), index + 1
+    framed = framed_title(line.text)
+    if framed and LETTERS.search(framed[0]):
+        return Heading(line, framed[1], _title(framed[0]), banner=True), index + 1
     # "== EC2", "=== Spot ===", and "= Title" as the file's first line.
     equals = EQUALS_HEADING.match(line.text) or (DOCUMENT_TITLE.match(line.text) if first else None)
     if equals and LETTERS.search(equals["title"]):
@@ -353,7 +353,7 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
         return line, index + 1
     title = lines[found.title]
     markdown_underline = found.title == index and banner.is_setext(lines[found.runs[0]])
-    return Heading(title, found.level, _title(title.text.strip()), more=tuple(lines[i] for i in found.runs),
+    return Heading(title, found.level, _title(unframed(title.text.strip())), more=tuple(lines[i] for i in found.runs),
                    banner=not markdown_underline), found.end
 
 

@@ -102,3 +102,26 @@ def test_a_title_framed_by_more_hashes_than_a_heading_has_is_a_heading_its_hashe
                           "###SQS#########\n- pull\n", "notes/Decoupling.txt")
     assert [p.title for p in site.pages] == ["Queues and topics", "SQS"]
     assert "\\#" not in site.files["index.md"] and "Decouple parts of an app" in site.files["index.md"]
+
+
+def test_a_title_framed_by_asterisks_on_its_own_line_is_a_heading_also_between_dashed_rules():
+    # A Java file of real notes showed "\*\*\*…  Memory Management in Java \*\*\*…" as its title.
+    ruled = ("------------------------\n ********  Garbage collection in the JVM ********\n------------------------\n\n"
+             "The heap holds objects.\n- young generation\n- old generation\n")
+    site = site_from_text(ruled, "notes/jvm.txt")
+    assert [p.title for p in site.pages] == ["Garbage collection in the JVM"]
+    assert not RUN_SHOWN.search(site.files["garbage-collection-in-the-jvm.md"])
+    alone = site_from_text("******  Garbage collection ******\n\nThe heap holds objects.\n", "notes/jvm.txt")
+    assert [p.title for p in alone.pages] == ["Garbage collection"]
+    emphasis = site_from_text("***Important***\n\n- bold and italic, as Markdown reads it\n", "notes/n.txt")
+    assert "***Important***" in emphasis.files["n.md"]
+
+
+def test_a_title_after_more_hashes_than_a_heading_has_is_a_heading_under_one_framed_on_both_sides():
+    notes = ("###########Direct Connect######\n\n- a private line to AWS\n\n"
+             "#########Direct Connect resilience\n\n- two lines at two locations\n\n"
+             "#########Failover to a VPN\n\n- over the internet\n")
+    site = site_from_text(notes, "notes/network.txt")
+    assert [p.slug for p in site.pages] == ["direct-connect"]
+    assert _topics(site, "direct-connect") == ["Direct Connect resilience", "Failover to a VPN"]
+    assert not RUN_SHOWN.search(_page(site, "direct-connect"))
