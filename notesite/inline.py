@@ -383,6 +383,10 @@ class Normalizer:
         first = IDENTIFIER.match(text)
         if first and self._is_identifier(first.group(0)):
             return text
+        # A first word that holds a digit, "@", "_" or the like is typed so ("ec2-user",
+        # "i-0abc123", "root@host:~#"): an identifier, never re-cased.
+        if IDENTIFIER_MARK.search(text.split(maxsplit=1)[0].strip(TOKEN_EDGE_PUNCTUATION) if text.strip() else ""):
+            return text
         return text[:1].upper() + text[1:]
 
     def clean(self, text: str, spell: bool = True, as_typed: frozenset[str] = frozenset()) -> list[Segment]:

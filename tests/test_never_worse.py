@@ -61,3 +61,18 @@ def test_every_token_shows_as_typed_unless_a_listed_fix_or_a_service_casing(line
             elif not re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", shown):
                 word = token.lower()
                 assert word in fixed or word in listed or word in casing, (token, notes)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.one_of(PROTECTED, WORDS), min_size=1, max_size=5), min_size=1, max_size=4))
+def test_a_headings_identifiers_show_as_typed_also_its_first_word(lines):
+    # A heading's first letter is capitalised, but not an identifier's: "ec2-user login" had
+    # become "Ec2-user login", "root@host:~#" "Root@host:~#".
+    notes = "## EC2\n\n" + "".join("### " + " ".join(tokens) + "\n\n- a fact\n\n" for tokens in lines)
+    shown = _page_text(site_from_text(notes))
+    casing = data.casing()
+    for tokens in lines:
+        for token in tokens:
+            if re.search(r"[\d/.=@_:<>]|[a-z][A-Z]", token):
+                assert token in shown or re.search(rf"(?<![\w-]){re.escape(casing.get(token.lower(), token))}(?![\w-])",
+                                                   shown), (token, notes)
