@@ -21,8 +21,8 @@ from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .numbered import numbered_headings
 from .outliner import outliner_headings
-from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, HASH_BULLET, HEADING, LETTERS, MARK, framed_title, unframed,
-                     O_BULLET, Block, Heading, Item, Node, depth_under, title_like)
+from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, HASH_BULLET, HEADING, LETTERS, MARK, O_BULLET, Block,
+                     Heading, Item, Node, depth_under, framed_title, title_like, unframed)
 from .source import SourceLine
 from .subject import subject
 from .topics import MAX_BARE_TITLE_WORDS, asks, is_definition, split_title, titles_list, topic_kind, word_count

@@ -1,4 +1,4 @@
-"""reStructuredText notes read by their own markup: each line given as the Markdown that means the same.
+"""reStructuredText notes read by their own markup: each line as the Markdown that means the same.
 
     AWS CLI                      -> # AWS CLI
     =======                      -> (blank)
@@ -10,11 +10,13 @@
     #. first step                -> 1. first step
 
 A file is read as reStructuredText when its name says so (`.rst`, or `.rst.txt` as Sphinx copies
-its sources), or when it holds two or more of the directives notes use (`.. code-block::`,
-`.. image::`). Line numbers stay as typed: every line maps to one line, but for a fence that
-closes a block with no blank line after it, which is added with the number of the block's last
-line. Titles take their levels from the order their adornments first appear, as docutils reads
-them. A comment (`.. text` that is no directive) shows nothing, as in every reader of the markup.
+its sources), or when a plain-text file holds two or more of the directives notes use
+(`.. code-block::`, `.. image::`). Line numbers stay as typed: every line maps to one line, but
+for a fence that has no blank line beside the code to stand on, which is added with the number
+of the code's line next to it. Titles take their levels from the order their adornments first
+appear, as docutils reads them. A comment (`.. text` that is no directive) shows nothing, as in
+every reader of the markup. Read line by line, as Org is, rather than by docutils: a doctree
+keeps no line of its own for much of what it holds, and every section links to its lines.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .inline import longest_backtick_run
 from .source import SourceLine
 
 SUFFIXES = (".rst", ".rst.txt")
+PLAIN_SUFFIXES = (".txt", ".text")    # a file of these may be reStructuredText by what it holds
 MAX_LEVEL = 6
 # A title's underline or overline, or a transition: one punctuation character, repeated.
 ADORNMENT = re.compile(r"^([!-/:-@\[-`{-~])\1+[ \t]*$")
@@ -65,6 +68,8 @@ def is_rst(path: str, lines: list[SourceLine]) -> bool:
     """Whether a notes file is written in reStructuredText."""
     if path.lower().endswith(SUFFIXES):
         return True
+    if not path.lower().endswith(PLAIN_SUFFIXES):
+        return False     # Markdown says what it is by its name, also when it shows a directive in code
     return len(NOTES_DIRECTIVE.findall("\n".join(line.text for line in lines))) >= 2
 
 

@@ -39,6 +39,15 @@ WORDS = st.one_of(
 EXTENSIONS = ["abbr", "attr_list", "tables", "toc", "pymdownx.superfences", "pymdownx.fancylists"]
 
 
+# What makes a token one that is never changed, but for a service's name standing alone.
+IDENTIFIER_MARK = re.compile(r"[\d/.=@_:<>]|[a-z][A-Z]")
+
+
+def _shown_as_typed(token: str, shown: str, notes: str) -> None:
+    cased = data.casing().get(token.lower(), token)
+    assert token in shown or re.search(rf"(?<![\w-]){re.escape(cased)}(?![\w-])", shown), (token, notes)
+
+
 def _page_text(site) -> str:
     html = markdown.markdown(site.files["ec2.md"].split("---", 2)[2], extensions=EXTENSIONS)
     return BeautifulSoup(html, "html.parser").get_text()
@@ -55,9 +64,8 @@ def test_every_token_shows_as_typed_unless_a_listed_fix_or_a_service_casing(line
     casing = data.casing()
     for tokens in lines:
         for token in tokens:
-            if re.search(r"[\d/.=@_:<>]|[a-z][A-Z]", token):
-                assert token in shown or re.search(rf"(?<![\w-]){re.escape(casing.get(token.lower(), token))}(?![\w-])",
-                                                   shown), (token, notes)
+            if IDENTIFIER_MARK.search(token):
+                _shown_as_typed(token, shown, notes)
             elif not re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", shown):
                 word = token.lower()
                 assert word in fixed or word in listed or word in casing, (token, notes)
@@ -70,9 +78,5 @@ def test_a_headings_identifiers_show_as_typed_also_its_first_word(lines):
     # become "Ec2-user login", "root@host:~#" "Root@host:~#".
     notes = "## EC2\n\n" + "".join("### " + " ".join(tokens) + "\n\n- a fact\n\n" for tokens in lines)
     shown = _page_text(site_from_text(notes))
-    casing = data.casing()
-    for tokens in lines:
-        for token in tokens:
-            if re.search(r"[\d/.=@_:<>]|[a-z][A-Z]", token):
-                assert token in shown or re.search(rf"(?<![\w-]){re.escape(casing.get(token.lower(), token))}(?![\w-])",
-                                                   shown), (token, notes)
+    for token in (token for tokens in lines for token in tokens if IDENTIFIER_MARK.search(token)):
+        _shown_as_typed(token, shown, notes)

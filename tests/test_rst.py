@@ -62,8 +62,10 @@ def test_a_rst_file_is_known_by_its_name_or_its_directives():
     assert rst.is_rst("notes/aws.rst", decode(b"Just a line\n", "notes/aws.rst"))
     assert rst.is_rst("notes/_sources/aws.rst.txt", decode(b"Just a line\n", "notes/aws.rst.txt"))
     assert rst.is_rst("notes/aws.txt", decode(NOTES.encode(), "notes/aws.txt"))
-    one = decode(b"# Lambda\n\n.. note:: an aside\n", "notes/aws.md")
-    assert not rst.is_rst("notes/aws.md", one)
+    one = decode(b"# Lambda\n\n.. note:: an aside\n", "notes/aws.txt")
+    assert not rst.is_rst("notes/aws.txt", one)
+    shown = decode(b"# Sphinx\n\n```rst\n.. code-block:: bash\n\n.. image:: a.png\n```\n", "notes/sphinx.md")
+    assert not rst.is_rst("notes/sphinx.md", shown)     # Markdown showing directives in its code
 
 
 def test_titles_take_levels_from_their_adornments_line_for_line():
