@@ -341,7 +341,8 @@ def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker
     links = HomeLinks(linker, "", "") if linker is not None else None
     indents: list[int] = []   # how far in each open item of a table of contents was typed
     topics = sum(len(p.topics) for p in pages)
-    counts = f"{_count(len(pages), 'page')} and {_count(topics, 'topic')}"
+    # ("6 pages and 0 topics" read as something missing, in notes with no headings under their services.)
+    counts = _count(len(pages), "page") + (" and " + _count(topics, "topic") if topics else "")
     # The home page lists every topic's name: kept out of search, where it would match everything.
     out = [_front_matter("Home", f"Study notes by service: {counts}, browsable and searchable.", search=False),
            "# Browse by service", ""]

@@ -222,3 +222,9 @@ def test_another_site_tools_navigation_files_are_no_pages_and_are_named(tmp_path
     (notes / "s3.md").unlink()
     alone = build(notes, display_root=tmp_path)   # nothing but such files: they are the notes
     assert alone.navigation_notes == [] and alone.pages
+
+
+def test_the_home_page_counts_topics_only_where_there_are_some():
+    site = _site({"notes/ec2.md": "# EC2\n\n- virtual servers\n", "notes/s3.md": "# S3\n\n- buckets\n"})
+    assert "\n2 pages. Search from the box above" in site.files["index.md"]
+    assert "2 pages and 2 topics." in _site({"notes/ec2.md": EC2, "notes/s3.md": S3}).files["index.md"]
