@@ -27,7 +27,7 @@ from .pictures import MissingPicture, Place, is_picture, published_path
 from .render import (ENGLISH_FILE, GENERATED_NOTE, GLOSSARY_FILE, HOME, NAV_FILE, SECTIONS_FILE, SOURCES_FILE,
                      page_file, render_english, render_glossary, render_home, render_nav, render_page,
                      render_sections, render_share_page, render_sources, share_file)
-from .source import MARKDOWN_SUFFIXES, SourceLine, navigation_of, read_notes, shown_path
+from .source import MARKDOWN_SUFFIXES, SourceLine, read_notes, shown_path
 from .topics import definition
 
 SHARE_DESCRIPTION_CHARS = 200
@@ -52,7 +52,8 @@ class Site:
     pictures: list[str] = field(default_factory=list)
     missing_pictures: list[MissingPicture] = field(default_factory=list)
     empty_notes: list[str] = field(default_factory=list)   # notes files left out: nothing in them
-    navigation_notes: list[str] = field(default_factory=list)   # another site tool's navigation, left out
+    # Another site tool's navigation files, left out: (path, whose navigation it is).
+    navigation_notes: list[tuple[str, str]] = field(default_factory=list)
     # The notes files in another language (by path), with the names each uses as words of that
     # language: their lines get no English fixes, on the pages and on the home page alike.
     other_language: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -61,8 +62,8 @@ class Site:
         """What the author should know of that did not stop the build, each with its fix."""
         return [f"{path}: the notes file is empty, so no page comes from it; write some notes or remove the file"
                 for path in self.empty_notes] + \
-            [f"{path}: not published: it is {navigation_of(Path(path))}, links to the notes; this site's "
-             "navigation shows every page" for path in self.navigation_notes] + \
+            [f"{path}: not published: it is {kind}, links to the notes; this site's navigation shows every page"
+             for path, kind in self.navigation_notes] + \
             [missing.message() for missing in self.missing_pictures]
 
     @functools.cached_property

@@ -21,6 +21,11 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 # "Navbar" in the navigation, beside the notes. Read only among other notes: alone, one is notes.
 NAVIGATION_FILES = {"_sidebar.md": "docsify's or a GitHub wiki's sidebar", "_navbar.md": "docsify's navigation bar",
                     "_footer.md": "a GitHub wiki's footer"}
+# GitBook's and mdBook's table of contents, by its name and by what it holds: headings and links
+# alone ("# Summary", "* [EC2](ec2.md)"). A SUMMARY.md of notes ("the exam in one page") is notes.
+CONTENTS_FILES = {"summary.md": "GitBook's or mdBook's table of contents"}
+CONTENTS_LINE = re.compile(r"^\s*(?:#{1,6}\s.*|[-*+]\s+\[[^\]]*\]\([^)]*\)\s*|\[[^\]]*\]\([^)]*\)\s*|-{3,}\s*|)$")
+MAX_CONTENTS_BYTES = 100_000
 TAB_WIDTH = 4
 # Control characters other than tab and line breaks: browsers show them as nothing at all.
 CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -82,8 +87,25 @@ def hidden_notes(notes: Path) -> list[Path]:
 
 
 def navigation_of(path: Path) -> str:
-    """Which site tool's navigation a notes file is, by its name ("" for notes)."""
-    return NAVIGATION_FILES.get(path.name.lower(), "")
+    """Which site tool's navigation a notes file is ("" for notes): by its name, and for a
+    table of contents by its lines too."""
+    name = path.name.lower()
+    if name in NAVIGATION_FILES:
+        return NAVIGATION_FILES[name]
+    if name in CONTENTS_FILES and _only_contents(path):
+        return CONTENTS_FILES[name]
+    return ""
+
+
+def _only_contents(path: Path) -> bool:
+    try:
+        if path.stat().st_size > MAX_CONTENTS_BYTES:
+            return False
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False      # read as notes, which names what is wrong with it
+    lines = text.splitlines()
+    return any("](" in line for line in lines) and all(CONTENTS_LINE.match(line) for line in lines)
 
 
 def navigation_notes(notes: Path) -> list[Path]:
@@ -187,7 +209,7 @@ def shown_path(path: Path, root: Path | None) -> str:
 class Notes(NamedTuple):
     files: list[list[SourceLine]]   # every notes file with notes in it, decoded, in a stable order
     empty: list[str]                # the files with nothing in them, as shown
-    navigation: list[str]           # another site tool's navigation files, not read, as shown
+    navigation: list[tuple[str, str]]   # another site tool's navigation files, not read: as shown, and whose
 
 
 def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
@@ -209,4 +231,4 @@ def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
             empty.append(shown)
     if empty and not out:
         raise first
-    return Notes(out, empty, [shown_path(p, display_root) for p in navigation_notes(notes)])
+    return Notes(out, empty, [(shown_path(p, display_root), navigation_of(p)) for p in navigation_notes(notes)])

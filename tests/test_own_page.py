@@ -228,3 +228,19 @@ def test_the_home_page_counts_topics_only_where_there_are_some():
     site = _site({"notes/ec2.md": "# EC2\n\n- virtual servers\n", "notes/s3.md": "# S3\n\n- buckets\n"})
     assert "\n2 pages. Search from the box above" in site.files["index.md"]
     assert "2 pages and 2 topics." in _site({"notes/ec2.md": EC2, "notes/s3.md": S3}).files["index.md"]
+
+
+def test_a_gitbook_summary_of_links_is_no_page_but_a_summary_of_notes_is(tmp_path):
+    from notesite.api import build
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "ec2.md").write_text(EC2, encoding="utf-8")
+    (notes / "SUMMARY.md").write_text("# Summary\n\n* [Introduction](README.md)\n* [EC2](ec2.md)\n    * [Spot](ec2.md#spot)\n",
+                                      encoding="utf-8")
+    site = build(notes, display_root=tmp_path)
+    assert [page.title for page in site.pages] == ["EC2"]
+    assert "notes/SUMMARY.md: not published: it is GitBook's or mdBook's table of contents" in "\n".join(site.notices())
+    (notes / "SUMMARY.md").write_text("# Summary\n\n- spot instances can be taken back with two minutes' notice\n",
+                                      encoding="utf-8")
+    assert "Summary" in [page.title for page in build(notes, display_root=tmp_path).pages]
