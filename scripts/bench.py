@@ -1,6 +1,6 @@
 """Benchmark the pipeline at 1x, 10x and 100x the real notes, and print a table.
 
-    python scripts/bench.py [--scales 1 10 100] [--no-browser] [--hostile-only]
+    python scripts/bench.py [--scales 1 10 100] [--no-browser] [--no-serve] [--hostile-only]
 
 Builds run in /dev/shm (memory) when the machine has it, else in the temp folder (--work).
 Each scale is the real notes repeated, every copy's services renamed so that they become pages
@@ -18,7 +18,11 @@ hook finds nothing changed); build_plain_s (hooks removed from the config); hook
 (cleanup over the plain build); history_s (the section history's own time: git blame of the
 notes, every page's dates and links, the feed) and history_cached_s (the same when the notes'
 commit is unchanged: the blame comes from the cache), history_share (history_s over a plain
-build).
+build); save_served_s (under `mkdocs serve`, a bullet added to the notes until EC2's page
+shows it, the median of three saves) beside save_plain_s (the same bullet added to the generated
+page in docs/, served by plain Material without the hooks), save_ratio (the two), and
+save_cleanup_s (the cleanup's own part of such a save, in the process that made the pages
+before, as the server's is; the history's part is history_cached_s, the rest is MkDocs').
 
 A second table times the cleanup on hostile shapes of input that once took time growing with
 the square of their size, each at two sizes: the time must stay under HOSTILE_BUDGET_S at the
@@ -40,6 +44,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -156,6 +161,79 @@ def history_seconds(folder: Path, cached: bool) -> float:
     return statistics.median(times)
 
 
+SAVE_RUNS = 3
+SAVE_POLL_S = 0.05
+SAVE_TIMEOUT_S = 300
+
+
+def save_to_served(with_hooks: Path, plain: Path) -> tuple[float, float]:
+    """Median seconds from a save to the page under `mkdocs serve` showing it: the notes saved,
+    with the project's hooks; and the generated page saved in docs/, for plain Material (hooks
+    removed), which is all the engine itself must do. The shared tool's method: a bullet inserted
+    under the first "## EC2"-style section, EC2's page fetched every 50 ms until it shows."""
+    return _served_after_saves(with_hooks, with_hooks / "notes" / "notes.txt"), \
+        _served_after_saves(plain, plain / "docs" / "ec2.md")
+
+
+def _served_after_saves(folder: Path, saved: Path) -> float:
+    from conftest import free_port
+
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=folder,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    page = f"http://127.0.0.1:{port}/aws-notes/ec2/"
+    original = saved.read_text(encoding="utf-8")
+    times = []
+    try:
+        _wait_for(page, lambda html: "</html>" in html)
+        for run in range(SAVE_RUNS):
+            marker = f"bench marker {run} {time.time_ns()}"
+            at = original.index("\n- ", original.index("EC2")) + 1
+            start = time.perf_counter()
+            saved.write_text(original[:at] + f"- {marker}\n" + original[at:], encoding="utf-8")
+            _wait_for(page, lambda html, marker=marker: marker in html)
+            times.append(time.perf_counter() - start)
+            time.sleep(1)   # the server settles (its build's last writes) before the next save
+    finally:
+        saved.write_text(original, encoding="utf-8")
+        os.killpg(server.pid, 15)
+        server.wait()
+    return statistics.median(times)
+
+
+def _wait_for(url: str, shown: Callable[[str], bool]) -> None:
+    import urllib.request
+
+    deadline = time.perf_counter() + SAVE_TIMEOUT_S
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if shown(response.read().decode("utf-8", "replace")):
+                    return
+        except OSError:
+            pass    # the server starting, or between builds
+        time.sleep(SAVE_POLL_S)
+    raise SystemExit(f"{url} did not show the save within {SAVE_TIMEOUT_S} s")
+
+
+def save_cleanup_seconds(with_hooks: Path) -> float:
+    """The cleanup's own share of a save: the notes made into pages again in the process that
+    made them before (as `mkdocs serve` does), after one bullet was added."""
+    notes = with_hooks / "notes" / "notes.txt"
+    original = notes.read_text(encoding="utf-8")
+    build(with_hooks / "notes", registry=with_hooks / "anchors.yaml")
+    at = original.index("\n- ", original.index("EC2")) + 1
+    try:
+        notes.write_text(original[:at] + "- one more bullet\n" + original[at:], encoding="utf-8")
+        start = time.perf_counter()
+        write(build(with_hooks / "notes", registry=with_hooks / "anchors.yaml"), with_hooks / "docs")
+        return time.perf_counter() - start
+    finally:
+        notes.write_text(original, encoding="utf-8")
+        write(build(with_hooks / "notes", registry=with_hooks / "anchors.yaml"), with_hooks / "docs")
+
+
 def first_search_kib(site: Path) -> float:
     """KiB (gzipped, as served) the first search fetches: the site's worker, the theme's worker
     it wraps, the glossary, the section parents, the search index, and what is fetched when the
@@ -205,7 +283,7 @@ def search_latency_ms(site: Path) -> tuple[float, float]:
     return timings[0], statistics.median(timings[1:])
 
 
-def measure(copies: int, work: Path, browser: bool) -> dict:
+def measure(copies: int, work: Path, browser: bool, serve: bool = True) -> dict:
     notes = scaled_notes(copies)
     row = {"scale": f"{copies}x", "notes_kib": len(notes.encode()) / 1024}
     with_hooks = project(work / f"{copies}x-hooks", notes, hooks=True)
@@ -256,6 +334,10 @@ def measure(copies: int, work: Path, browser: bool) -> dict:
     row["first_search_kib"] = first_search_kib(with_hooks / "site")
     row["first_search_ms"], row["search_ms"] = (search_latency_ms(with_hooks / "site") if browser
                                                 else (float("nan"), float("nan")))
+    row["save_cleanup_s"] = save_cleanup_seconds(with_hooks)
+    row["save_served_s"], row["save_plain_s"] = save_to_served(with_hooks, without_hooks) if serve \
+        else (float("nan"), float("nan"))
+    row["save_ratio"] = row["save_served_s"] / row["save_plain_s"]
     return row
 
 
@@ -263,7 +345,8 @@ COLUMNS = [("scale", "{}"), ("notes_kib", "{:.0f}"), ("pages", "{}"), ("sections
            ("build_hooks_cold_s", "{:.2f}"), ("build_hooks_s", "{:.2f}"), ("build_plain_s", "{:.2f}"), ("hooks_overhead", "{:+.0%}"), ("hook_s", "{:.3f}"), ("hook_share", "{:.1%}"),
            ("history_s", "{:.3f}"), ("history_cached_s", "{:.3f}"), ("history_share", "{:.1%}"),
            ("cleanup_share", "{:.0%}"), ("peak_mib", "{:.0f}"), ("site_mib", "{:.1f}"), ("index_mib", "{:.2f}"), ("first_search_kib", "{:.0f}"),
-           ("first_search_ms", "{:.0f}"), ("search_ms", "{:.0f}")]
+           ("first_search_ms", "{:.0f}"), ("search_ms", "{:.0f}"), ("save_served_s", "{:.2f}"), ("save_plain_s", "{:.2f}"),
+           ("save_ratio", "{:.2f}"), ("save_cleanup_s", "{:.2f}")]
 
 
 HOSTILE_BUDGET_S = 2.0
@@ -316,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
+    parser.add_argument("--no-serve", action="store_true", help="skip save -> served under mkdocs serve")
     parser.add_argument("--work", type=Path, default=MEMORY_DISK if MEMORY_DISK.is_dir() else None,
                         help=f"where to build (default: {MEMORY_DISK} if there is one, else the temp folder)")
     parser.add_argument("--hostile-only", action="store_true", help="only the table of hostile input shapes")
@@ -326,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if all(row["within_budget"] == "yes" for row in hostile) else 1
     with tempfile.TemporaryDirectory(prefix="notesite-bench-", dir=args.work) as work:
         print(f"building in {work}\n")
-        rows = [measure(n, Path(work), not args.no_browser) for n in args.scales]
+        rows = [measure(n, Path(work), not args.no_browser, not args.no_serve) for n in args.scales]
     print("| " + " | ".join(name for name, _ in COLUMNS) + " |")
     print("|" + "---|" * len(COLUMNS))
     for row in rows:
