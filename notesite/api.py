@@ -77,7 +77,7 @@ def site_from_lines(notes: list[list[SourceLine]], published: Registry | None = 
     `place`: where a picture beside the notes is published, or None if there is none such."""
     # Each file's words, read once: for its language, and for that of the notes as a whole.
     words = [_words(lines) for lines in notes]
-    front = _front_page(notes)
+    front = _front_page_file(notes)
     outlines = [_outline(lines, text, place, one_of_several=len(notes) > 1, front_page=lines is front)
                 for lines, text in zip(notes, words)]
     if len(notes) > 1 and any(read.english for read in outlines) and not _reads_as_english(words, outlines):
@@ -132,7 +132,7 @@ def _description(page: Page, topic: Topic) -> str:
     return clipped(text, SHARE_DESCRIPTION_CHARS)
 
 
-def _front_page(notes: list[list[SourceLine]]) -> list[SourceLine] | None:
+def _front_page_file(notes: list[list[SourceLine]]) -> list[SourceLine] | None:
     """The README (or index) beside the other notes at the top of their folder, if any."""
     paths = [lines[0].path for lines in notes if lines]
     if len(paths) < 2:

@@ -186,7 +186,12 @@ def _inside_identifier(text: str, start: int, end: int) -> bool:
     while right < len(text) and not text[right].isspace():
         right += 1
     token = text[left:right].strip(TOKEN_EDGE_PUNCTUATION)
-    return token != text[start:end] and IDENTIFIER_MARK.search(token) is not None
+    return token != text[start:end] and _marked(token)
+
+
+def _marked(token: str) -> bool:
+    """Whether a token, without the punctuation around it, holds what makes an identifier."""
+    return IDENTIFIER_MARK.search(token.strip(TOKEN_EDGE_PUNCTUATION)) is not None
 
 
 def _is_a_name(lowered: str) -> bool:
@@ -385,7 +390,7 @@ class Normalizer:
             return text
         # A first word that holds a digit, "@", "_" or the like is typed so ("ec2-user",
         # "i-0abc123", "root@host:~#"): an identifier, never re-cased.
-        if IDENTIFIER_MARK.search(text.split(maxsplit=1)[0].strip(TOKEN_EDGE_PUNCTUATION) if text.strip() else ""):
+        if text.strip() and _marked(text.split(maxsplit=1)[0]):
             return text
         return text[:1].upper() + text[1:]
 
@@ -478,7 +483,7 @@ class Normalizer:
                 if links is not None and not in_link and WEB_ADDRESS.fullmatch(segment.text) and _safe_url(segment.text):
                     parts.append(_autolink(segment.text))
                 else:
-                    parts.append(_code_span(segment.text))
+                    parts.append(code_span(segment.text))
                 continue
             prose = segment.text
             position = 0
@@ -520,7 +525,12 @@ def _autolink(address: str) -> str:
     return f"<{address}>" + escape(closing)
 
 
-def _code_span(text: str) -> str:
+def code_fence(code: str) -> str:
+    """The backticks that fence a block of code: three, or more than any run inside it."""
+    return "`" * max(3, longest_backtick_run(code) + 1)
+
+
+def code_span(text: str) -> str:
     """`text` as a code span, with a fence of backticks longer than any run inside it."""
     fence = "`" * (longest_backtick_run(text) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
@@ -601,7 +611,7 @@ def markup(text: str) -> list[Segment]:
         elif kind == "text_special":
             out.append(Segment(token.content, code=True, raw=token.markup))
         elif kind == "code_inline":
-            out.append(Segment(token.content, code=True, raw=_code_span(token.content)))
+            out.append(Segment(token.content, code=True, raw=code_span(token.content)))
         elif kind in EMPHASIS:
             if kind.endswith("_open"):
                 emphasis.append(len(emphasis) < MAX_EMPHASIS_DEPTH)
@@ -675,8 +685,8 @@ def _unlinked(words: str, target: str) -> str:
     """What a link that leads nowhere leaves: its words, and the address of a file that is no
     notes file; the address alone where it has no words ("[](img/a.png)")."""
     if not words.strip():
-        return words + _code_span(target)
-    return words if _names_a_note(target) else f"{words} ({_code_span(target)})"
+        return words + code_span(target)
+    return words if _names_a_note(target) else f"{words} ({code_span(target)})"
 
 
 def _names_a_note(target: str) -> bool:

@@ -434,8 +434,7 @@ def _file_title(items: list[Item], default: naming.Named | None = None,
             title_lines.append(item.line)
         elif not item.blank:  # type: ignore[union-attr]
             title_lines.append(item)  # type: ignore[arg-type]
-    if sum(not isinstance(i, Heading) and not i.blank and not CONTENTS_ENTRY.match(i.text)  # type: ignore[union-attr]
-           for i in items[position:end]) > MAX_INTRODUCTION_LINES:
+    if _more_than_an_introduction(items[position:end]):
         # Notes, not an introduction: they make a page, where search finds them (the home page
         # is not searched).
         return [], items
@@ -467,9 +466,15 @@ def _front_page(items: list[Item]) -> list[SourceLine] | None:
             if isinstance(item, Heading) or not item.blank]  # type: ignore[union-attr]
     if headings and said[0] is not headings[0].line:
         return None    # lines before its title: not a title and its introduction
-    if sum(not isinstance(item, Heading) and not CONTENTS_ENTRY.match(item.text) for item in said) > MAX_INTRODUCTION_LINES:
+    if _more_than_an_introduction(said):
         return None
     return said
+
+
+def _more_than_an_introduction(items: list[Heading | SourceLine]) -> bool:
+    """More lines of text than introduce a file (a table of contents' links not counted): notes."""
+    return sum(not isinstance(item, Heading) and not item.blank and not CONTENTS_ENTRY.match(item.text)
+               for item in items) > MAX_INTRODUCTION_LINES
 
 
 def _introduction(items: list[Item]) -> tuple[list[SourceLine], list[Item]]:

@@ -9,7 +9,7 @@ import re
 
 from . import banner, columns, data, spelling
 from .assemble import Page, Topic
-from .inline import LinkFinder, escape, longest_backtick_run, normalizer, table_links
+from .inline import LinkFinder, code_fence, escape, normalizer, table_links
 from .anchors import Alias
 from .history import SOURCES_FILE
 from .links import HOME, HomeLinks, Linker
@@ -204,7 +204,7 @@ def _verbatim(node: Node, links: LinkFinder | None = None) -> list[str]:
                 for t in lines]
     if lines and FENCE_LINE.match(lines[0]):
         lines = lines[1:-1]
-    fence = "`" * max(3, longest_backtick_run("\n".join(lines)) + 1)
+    fence = code_fence("\n".join(lines))
     language, caption = fence_info(info)
     # Words typed after the language ("bash on the instance") are the author's: shown above.
     return [*([escape(caption), ""] if caption else []), fence + language, *lines, fence]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .inline import longest_backtick_run
+from .inline import code_fence, code_span
 from .source import SourceLine
 
 SUFFIXES = (".rst", ".rst.txt")
@@ -60,8 +60,8 @@ INLINE = re.compile(r"``(?P<code>\S(?:.*?\S)?)``"
                     r"|`(?P<link_text>[^`<]*?)[ \t]*<(?P<url>[^`>]+)>`__?"
                     r"|`(?P<reference>[^`]+)`__?(?!\w)"
                     r"|(?<![\w`])`(?P<interpreted>[^`]+)`(?![\w`])")
-TITLE_TARGET = re.compile(r"[ \t]*<[^>]+>$")
-TOC_TARGET = re.compile(r"<(?P<name>[^>]+)>$")
+# "text <target>", as a role or a table of contents names a file: the words shown, then where.
+TITLED_TARGET = re.compile(r"^(?P<shown>.*?)[ \t]*<(?P<target>[^>]+)>$")
 
 
 def is_rst(path: str, lines: list[SourceLine]) -> bool:
@@ -101,7 +101,7 @@ def as_markdown(lines: list[SourceLine]) -> list[SourceLine]:
             continue
         title = _title(texts, i)
         if title is not None:
-            over, under, key = title
+            over, key = title
             level = levels.setdefault(key, min(len(levels) + 1, MAX_LEVEL))
             if over:
                 out[i] = ""
@@ -138,10 +138,10 @@ def as_markdown(lines: list[SourceLine]) -> list[SourceLine]:
     result = []
     for index, (line, text) in enumerate(zip(lines, out)):
         before, after = extra.get(index, ("", ""))
-        for added, keep in ((before, False), (None, True), (after, False)):
-            if keep or added:
-                shown = (line.text if text is None else text) if keep else added
-                result.append(SourceLine(line.path, line.number, shown, line.host_number))
+        shown = [before] if before else []
+        shown.append(line.text if text is None else text)
+        shown += [after] if after else []
+        result += [SourceLine(line.path, line.number, said, line.host_number) for said in shown]
     return result
 
 
@@ -161,8 +161,7 @@ def _directive(texts: list[str], i: int, directive: re.Match, out: list, extra: 
         out[i] = ""
         _fence(texts, options, end, argument.split()[0] if argument else "", out, extra, opening_at=i)
     elif name in PICTURE_DIRECTIVES:
-        address = f"<{argument}>" if " " in argument else argument
-        out[i] = f"{directive['indent']}![{found.get('alt', '')}]({address})"
+        out[i] = f"{directive['indent']}![{found.get('alt', '')}]({_destination(argument)})"
         _dedented(texts, options, end, out)      # a figure's caption
     elif name in ADMONITIONS or name == "admonition":
         label = argument if name == "admonition" else name.capitalize()
@@ -192,27 +191,24 @@ def _contents_entry(entry: str) -> str:
     notes file, which leads to its page."""
     if not entry:
         return ""
-    target = TOC_TARGET.search(entry)
-    name = target["name"] if target else entry
-    shown = TITLE_TARGET.sub("", entry).strip() or name
-    path = f"{name}.rst"
-    return f"- [{shown}](<{path}>)" if " " in path else f"- [{shown}]({path})"
+    shown, target = _titled(entry)
+    return f"- [{shown or target}]({_destination((target or entry) + '.rst')})"
 
 
-def _title(texts: list[str], i: int) -> tuple[bool, bool, tuple[str, bool]] | None:
-    """A section title at line i (an overline there, or the title itself): (overlined,
-    underlined, its adornment's style)."""
+def _title(texts: list[str], i: int) -> tuple[bool, tuple[str, bool]] | None:
+    """A section title at line i (an overline there, or the title itself, underlined): whether
+    it is overlined, and its adornment's style."""
     text = texts[i]
     over = ADORNMENT.match(text)
     if over and i + 2 < len(texts) and texts[i + 1].strip() and (under := ADORNMENT.match(texts[i + 2])) \
             and under.group(1) == over.group(1):
-        return True, True, (over.group(1), True)
+        return True, (over.group(1), True)
     if not text.strip() or text[0] in " \t" or ADORNMENT.match(text) or i + 1 >= len(texts):
         return None
     under = ADORNMENT.match(texts[i + 1])
     if under is None or len(texts[i + 1].rstrip()) < min(len(text.rstrip()), 4):
         return None
-    return False, True, (under.group(1), False)
+    return False, (under.group(1), False)
 
 
 def _blank_around(texts: list[str], i: int) -> bool:
@@ -235,8 +231,9 @@ def _content_margin(texts: list[str], start: int, end: int) -> int:
     return min((_indent(texts[k]) for k in range(start, end) if texts[k].strip()), default=0)
 
 
-def _dedented(texts: list[str], start: int, end: int, out: list) -> None:
-    margin = _content_margin(texts, start, end)
+def _dedented(texts: list[str], start: int, end: int, out: list, margin: int | None = None) -> None:
+    """Lines start..end without their common indentation (or `margin` of it)."""
+    margin = _content_margin(texts, start, end) if margin is None else margin
     for k in range(start, end):
         out[k] = texts[k].expandtabs()[margin:] if texts[k].strip() else ""
 
@@ -258,14 +255,12 @@ def _fence(texts: list[str], start: int, end: int, info: str, out: list, extra: 
     if first is None:
         return
     last = max(k for k in range(start, end) if texts[k].strip())
-    fence = "`" * max(3, longest_backtick_run("\n".join(texts[first:last + 1])) + 1)
+    fence = code_fence("\n".join(texts[first:last + 1]))
     if first > start or (opening_at is None and first > 0 and not texts[first - 1].strip()):
         opening = first - 1
     else:
-        opening = opening_at if opening_at is not None else None
-    margin = 0 if verbatim else _content_margin(texts, first, last + 1)
-    for k in range(first, last + 1):
-        out[k] = texts[k].expandtabs()[margin:] if texts[k].strip() else ""
+        opening = opening_at
+    _dedented(texts, first, last + 1, out, margin=0 if verbatim else None)
     before = after = ""
     if opening is None:
         before = fence + info      # no line before the code to hold the fence: one is added
@@ -285,7 +280,7 @@ def _inline(text: str, targets: set[str]) -> str:
     """A line's inline markup as Markdown's: literals, links, roles, interpreted text."""
     def said(match: re.Match) -> str:
         if match["code"] is not None:
-            return _code(match["code"])
+            return code_span(match["code"])
         if match["role"] is not None:
             return _role(match["role"], match["role_text"])
         if match["url"] is not None:
@@ -300,19 +295,23 @@ def _inline(text: str, targets: set[str]) -> str:
 
 def _role(name: str, text: str) -> str:
     role = name.split(":")[-1].lower()
-    target = TOC_TARGET.search(text)
-    shown = TITLE_TARGET.sub("", text).strip() or text
+    shown, target = _titled(text)
+    shown = shown or text
     if role in CODE_ROLES:
-        return _code(shown)
+        return code_span(shown)
     if role in LINK_ROLES and target:
         # ":download:`the paper <docs/paper.pdf>`", ":doc:`quotas <lambda-quotas>`": a link to the
         # file (a document by its name: its notes file).
-        address = target["name"] + (".rst" if role == "doc" else "")
-        return f"[{shown}](<{address}>)" if " " in address else f"[{shown}]({address})"
+        return f"[{shown}]({_destination(target + ('.rst' if role == 'doc' else ''))})"
     return shown
 
 
-def _code(text: str) -> str:
-    fence = "`" * (longest_backtick_run(text) + 1)
-    padding = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{padding}{text}{padding}{fence}"
+def _titled(text: str) -> tuple[str, str | None]:
+    """The words and the target of "text <target>" (the words "" for a bare "<target>")."""
+    titled = TITLED_TARGET.match(text)
+    return (text, None) if titled is None else (titled["shown"].strip(), titled["target"])
+
+
+def _destination(address: str) -> str:
+    """A link's address as Markdown takes it: in angle brackets where it holds a space."""
+    return f"<{address}>" if " " in address else address

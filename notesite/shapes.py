@@ -23,11 +23,12 @@ GLYPHS = "•◦▪▫‣●○■□►▸▹➢➤"
 # "== EC2", "=== Instance types ===": AsciiDoc's and MediaWiki's headings, from two marks (a line
 # "= 5 GB" is the end of a sum); the document's "= Title" counts only as a file's first line.
 EQUALS_HEADING = re.compile(r"^\s{0,3}(?P<hashes>={2,6})[ \t]+(?P<title>[^\s=].*?)[ \t]*=*[ \t]*$")
+DOCUMENT_TITLE = re.compile(r"^=[ \t]+(?P<title>[^\s=].*?)[ \t]*$")
 # A title framed on its own line by runs of one mark, as banner.py's are on lines of their own:
 # "########Decoupling Applications###########", "#########Direct Connect" (more hashes than a
 # Markdown heading has, where a run on the left alone marks it too), "****** Garbage collection
 # ******" (asterisks with spaces inside them, which Markdown's emphasis never has).
-FRAMED_TITLE = re.compile(r"^[ \t]*(?:#{7,}[ \t]*(?P<hashed>[^\s#](?:.*[^\s#])?)[ \t]*(?:#{3,}[ \t]*)?"
+FRAMED_TITLE = re.compile(r"^[ \t]*(?:#{7,}[ \t]*(?P<hashed>[^\s#](?:.*[^\s#])?)[ \t]*(?P<closing>#{3,}[ \t]*)?"
                           r"|(?P<run>[*@])(?P=run){2,}[ \t]+(?P<title>[^\s*@](?:.*[^\s*@])?)[ \t]+(?P=run){3,}[ \t]*)$")
 # The runs that frame a title on its own line, however they are typed ("***  Title ****").
 FRAMING_RUNS = re.compile(r"^[ \t]*([*#=@])\1{2,}[ \t]*|[ \t]*([*#=@])\2{2,}[ \t]*$")
@@ -40,14 +41,13 @@ def framed_title(text: str) -> tuple[str, int] | None:
     if framed is None:
         return None
     if framed["hashed"] is not None:
-        return framed["hashed"], 1 if text.rstrip().endswith("#") else 2
+        return framed["hashed"], 1 if framed["closing"] else 2
     return framed["title"], 1
 
 
 def unframed(text: str) -> str:
     """A title's words without the runs that frame it on its line."""
     return FRAMING_RUNS.sub("", text) or text
-DOCUMENT_TITLE = re.compile(r"^=[ \t]+(?P<title>[^\s=].*?)[ \t]*$")
 
 
 def typed_heading(text: str) -> re.Match[str] | None:

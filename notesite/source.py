@@ -61,11 +61,17 @@ def _expand_indent(line: str) -> str:
 def note_files(notes: Path, display_root: Path | None = None) -> list[Path]:
     """The notes files under a path: the file itself, or every notes file (NOTE_SUFFIXES) in a
     folder. Errors name the path as `shown_path` shows it."""
+    return _listed(notes, display_root)[0]
+
+
+def _listed(notes: Path, display_root: Path | None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """`note_files`, and the folder's navigation files of another site tool (with whose they
+    are), which are not read: the folder listed once."""
     if not notes.exists():
         raise NotesError(shown_path(notes, display_root), None, "no such file or folder; pass --notes PATH to the notes")
     if notes.is_file():
-        return [notes]
-    files, _ = _notes_and_navigation(notes)
+        return [notes], []
+    files, navigation = _notes_and_navigation(notes)
     if not files:
         raise NotesError(shown_path(notes, display_root), None,
                          f"holds no notes ({', '.join('*' + s for s in NOTE_SUFFIXES)}); add one or pass --notes FILE")
@@ -75,7 +81,7 @@ def note_files(notes: Path, display_root: Path | None = None) -> list[Path]:
         if not file.resolve().is_relative_to(folder):
             raise NotesError(shown_path(file, display_root), None, f"links to {file.resolve()}, outside the notes folder; "
                                                                    "copy the notes into the folder instead of linking them")
-    return files
+    return files, navigation
 
 
 def hidden_notes(notes: Path) -> list[Path]:
@@ -108,17 +114,13 @@ def _only_contents(path: Path) -> bool:
     return any("](" in line for line in lines) and all(CONTENTS_LINE.match(line) for line in lines)
 
 
-def navigation_notes(notes: Path) -> list[Path]:
-    """The navigation files of another site tool under a folder of notes, which are not read."""
-    return _notes_and_navigation(notes)[1] if notes.is_dir() else []
-
-
-def _notes_and_navigation(folder: Path) -> tuple[list[Path], list[Path]]:
+def _notes_and_navigation(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     shown = [p for p in _notes_like(folder) if not _hidden(p.relative_to(folder))]
-    navigation = [p for p in shown if navigation_of(p)]
+    kinds = {p: navigation_of(p) for p in shown}     # (a table of contents is read to know it)
+    navigation = [(p, kind) for p, kind in kinds.items() if kind]
     if len(navigation) == len(shown):
         return shown, []      # nothing else: the author's notes, whatever their names
-    return [p for p in shown if not navigation_of(p)], navigation
+    return [p for p in shown if not kinds[p]], navigation
 
 
 def _notes_like(folder: Path) -> list[Path]:
@@ -217,7 +219,8 @@ def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
     left out and listed (a placeholder an editor made: an Obsidian note not written yet); empty
     notes and nothing else are an error."""
     out, empty = [], []
-    for file in note_files(notes, display_root):
+    files, navigation = _listed(notes, display_root)
+    for file in files:
         shown = shown_path(file, display_root)
         try:
             data = file.read_bytes()
@@ -231,4 +234,4 @@ def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
             empty.append(shown)
     if empty and not out:
         raise first
-    return Notes(out, empty, [(shown_path(p, display_root), navigation_of(p)) for p in navigation_notes(notes)])
+    return Notes(out, empty, [(shown_path(p, display_root), kind) for p, kind in navigation])

@@ -184,12 +184,12 @@ def _served_after_saves(folder: Path, saved: Path) -> float:
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     page = f"http://127.0.0.1:{port}/aws-notes/ec2/"
     original = saved.read_text(encoding="utf-8")
+    at = _first_ec2_bullet(original)
     times = []
     try:
         _wait_for(page, lambda html: "</html>" in html)
         for run in range(SAVE_RUNS):
             marker = f"bench marker {run} {time.time_ns()}"
-            at = original.index("\n- ", original.index("EC2")) + 1
             start = time.perf_counter()
             saved.write_text(original[:at] + f"- {marker}\n" + original[at:], encoding="utf-8")
             _wait_for(page, lambda html, marker=marker: marker in html)
@@ -200,6 +200,11 @@ def _served_after_saves(folder: Path, saved: Path) -> float:
         os.killpg(server.pid, 15)
         server.wait()
     return statistics.median(times)
+
+
+def _first_ec2_bullet(text: str) -> int:
+    """Where the first bullet after "EC2" starts: a bullet inserted there lands on EC2's page."""
+    return text.index("\n- ", text.index("EC2")) + 1
 
 
 def _wait_for(url: str, shown: Callable[[str], bool]) -> None:
@@ -223,7 +228,7 @@ def save_cleanup_seconds(with_hooks: Path) -> float:
     notes = with_hooks / "notes" / "notes.txt"
     original = notes.read_text(encoding="utf-8")
     build(with_hooks / "notes", registry=with_hooks / "anchors.yaml")
-    at = original.index("\n- ", original.index("EC2")) + 1
+    at = _first_ec2_bullet(original)
     try:
         notes.write_text(original[:at] + "- one more bullet\n" + original[at:], encoding="utf-8")
         start = time.perf_counter()
