@@ -32,8 +32,9 @@ from .topics import definition
 
 SHARE_DESCRIPTION_CHARS = 200
 CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# A folder's front page, as repository hosts and site tools name it: README.md, readme.txt, index.md.
-FRONT_PAGE = re.compile(r"(?i)(?:readme|index)\.[a-z]+")
+# A folder's front page, as site tools and repository hosts name it, in that order: docsify's cover
+# page (its title and tagline open the site, before its README), then README.md, readme.txt, index.md.
+FRONT_PAGES = (re.compile(r"(?i)_coverpage\.md"), re.compile(r"(?i)(?:readme|index)\.[a-z]+"))
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,9 @@ def _front_page_file(notes: list[list[SourceLine]]) -> list[SourceLine] | None:
     if len(paths) < 2:
         return None
     top = os.path.commonpath([os.path.dirname(path) for path in paths])
-    return next((lines for lines in notes if lines and os.path.dirname(lines[0].path) == top
-                 and FRONT_PAGE.match(os.path.basename(lines[0].path))), None)
+    at_top = [lines for lines in notes if lines and os.path.dirname(lines[0].path) == top]
+    return next((lines for name in FRONT_PAGES for lines in at_top if name.fullmatch(os.path.basename(lines[0].path))),
+                None)
 
 
 def _outline(lines: list[SourceLine], words: str, place: Place | None, one_of_several: bool = False,

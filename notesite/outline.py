@@ -105,7 +105,7 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
         lines = _without_front_matter(lines)
     scanned, placed = scan(lines, markdown, place)
     items = bare_service_headings(outliner_headings(numbered_headings(card_questions(scanned))))
-    introduction = _front_page(items) if front_page else None
+    introduction = _front_page(items, lines) if front_page else None
     if introduction is not None:
         return Outline(title_lines=introduction, pages=[], pictures=placed.found, missing_pictures=placed.missing)
     default = naming.service_named(default_title)
@@ -451,11 +451,13 @@ def _names_another_service(heading: Heading, default: naming.Named | None,
         and (default is None or named.service != default.service) and named.service not in compared
 
 
-def _front_page(items: list[Item]) -> list[SourceLine] | None:
+def _front_page(items: list[Item], typed: list[SourceLine]) -> list[SourceLine] | None:
     """A folder's README that only introduces its notes ("# My AWS notes" and a line or two,
     maybe links to the files): it heads the home page, as it heads the repository's page on
     GitHub, rather than being a page beside the notes. One with topics, a block or more lines
-    is notes, and one titled by a service's name ("# Lambda") is that service's page."""
+    is notes, and one titled by a service's name ("# Lambda") is that service's page.
+    `typed`: the file's lines as typed, where a logo over the title is still a picture (one that
+    cannot be published is text by now)."""
     headings = [item for item in items if isinstance(item, Heading)]
     if sum(heading.title.strip().lower() not in CONTENTS_TITLES for heading in headings) > 1 \
             or any(isinstance(item, Block) for item in items):
@@ -464,11 +466,17 @@ def _front_page(items: list[Item]) -> list[SourceLine] | None:
         return None
     said = [item.line if isinstance(item, Heading) else item for item in items
             if isinstance(item, Heading) or not item.blank]  # type: ignore[union-attr]
-    if headings and said[0] is not headings[0].line:
-        return None    # lines before its title: not a title and its introduction
+    pictures_only = {line.number for line in typed[:MAX_INTRODUCTION_LINES] if _only_pictures(line.text)}
+    if headings and any(line.number not in pictures_only for line in said[:said.index(headings[0].line)]):
+        return None    # lines before its title (but a logo): not a title and its introduction
     if _more_than_an_introduction(said):
         return None
     return said
+
+
+def _only_pictures(text: str) -> bool:
+    """A line of pictures and nothing else: a logo over a title."""
+    return not pictures.IMAGE.sub("", text).strip() and bool(text.strip())
 
 
 def _more_than_an_introduction(items: list[Heading | SourceLine]) -> bool:

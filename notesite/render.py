@@ -13,7 +13,7 @@ from .inline import LinkFinder, code_fence, escape, normalizer, table_links
 from .anchors import Alias
 from .history import SOURCES_FILE
 from .links import HOME, HomeLinks, Linker
-from .outline import CONTENTS_TITLES
+from .outline import CONTENTS_TITLES, QUOTE
 from .shapes import BULLET, DOCUMENT_TITLE, Node, depth_under, typed_heading
 from .source import SourceLine
 
@@ -340,6 +340,10 @@ def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker
 
     links = HomeLinks(linker, "", "") if linker is not None else None
     indents: list[int] = []   # how far in each open item of a table of contents was typed
+    # The notes' title: the first heading, or the first line where none is typed (a logo may
+    # stand over a cover page's heading).
+    titled = any((typed := typed_heading(line.text)) and typed["title"].strip().lower() not in CONTENTS_TITLES
+                 for line in title_lines)
     topics = sum(len(p.topics) for p in pages)
     # ("6 pages and 0 topics" read as something missing, in notes with no headings under their services.)
     counts = _count(len(pages), "page") + (" and " + _count(topics, "topic") if topics else "")
@@ -348,7 +352,8 @@ def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker
            "# Browse by service", ""]
     for index, line in enumerate(title_lines):
         bullet = BULLET.match(line.text)
-        heading = typed_heading(line.text) or (DOCUMENT_TITLE.match(line.text) if index == 0 else None)
+        heading = typed_heading(line.text) or (DOCUMENT_TITLE.match(line.text) if index == 0 and not titled else None)
+        quote = QUOTE.match(line.text)
         if bullet:
             # A file's table of contents, nested as typed: its links lead to the pages and
             # sections they name ("#s3", "#backup--restore").
@@ -364,9 +369,12 @@ def render_home(title_lines: list[SourceLine], pages: list[Page], linker: Linker
             # A run of "___" or "***" between a file's title and its introduction: a rule, as
             # on the pages, where it showed as escaped marks ("\_\_\_").
             out += ["---", ""]
+        elif quote:
+            # A cover page's tagline ("> Notes for the exam"), quoted as typed, not "\>".
+            out += [quote["marks"].replace(" ", "") + " " + said(quote["text"].strip(), line, links), ""]
         elif heading and heading["title"].strip().lower() in CONTENTS_TITLES:
             out += [said(heading["title"].strip(), line), ""]
-        elif heading or index == 0:
+        elif heading or (index == 0 and not titled):
             out += [f"Notes: {said(heading['title'] if heading else line.text.strip(), line, links)}", ""]
         else:
             out += [said(line.text.strip(), line, links), ""]

@@ -204,6 +204,39 @@ def test_a_readme_with_topics_or_below_the_top_folder_or_alone_is_notes():
     assert [p.title for p in named.pages] == ["Lambda", "EC2"]
 
 
+COVER = ("![logo](media/logo.svg)\n\n# Cloud notes <small>2.1</small>\n\n> What I noted for the exam\n\n"
+         "- one page a service\n\n[Source](https://example.com/notes)\n[Start](#ec2)\n")
+
+
+def test_a_docsify_cover_page_heads_the_home_page_before_its_readme(tmp_path):
+    # docsify's _coverpage.md had become two pages, "Coverpage" (its logo) and "Cloud notes
+    # <small>2.1</small>" (the rest), beside the services; its tagline showed as "\>".
+    from notesite.api import build
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for name, text in {"_coverpage.md": COVER, "README.md": "# Welcome\n\nRead the pages in order.\n",
+                       "ec2.md": EC2, "s3.md": S3}.items():
+        (notes / name).write_text(text, encoding="utf-8")
+    site = build(notes, display_root=tmp_path)
+    assert [page.title for page in site.pages] == ["Welcome", "EC2", "S3"]
+    home = site.files["index.md"]
+    # The logo (an SVG, which is not published: its address as text) is no title; the heading is.
+    assert "\nlogo (`media/logo.svg`)\n\nNotes: Cloud notes &lt;small>2.1&lt;/small>\n\n> What I noted for the exam\n\n" \
+           "- one page a service\n\n[Source](https://example.com/notes)\n\n[Start](ec2.md)\n" in home
+    assert home.index("What I noted") < home.index("## [Welcome]")
+
+
+def test_a_cover_page_of_notes_or_with_lines_before_its_title_stays_notes():
+    more = COVER + "".join(f"\nline {n} of notes\n" for n in range(6))
+    assert "Cloud notes <small>2.1</small>" in [p.title for p in _site({"notes/_coverpage.md": more, "notes/ec2.md": EC2}).pages]
+    led = "Draft, not for sharing\n\n" + COVER
+    assert "Cloud notes <small>2.1</small>" in [p.title for p in _site({"notes/_coverpage.md": led, "notes/ec2.md": EC2}).pages]
+    shown = _site({"notes/_coverpage.md": COVER.replace(".svg", ".png"), "notes/ec2.md": EC2})
+    assert [p.title for p in shown.pages] == ["EC2"]
+    assert "![logo](media/logo.png)\n\nNotes: Cloud notes" in shown.files["index.md"]
+
+
 def test_another_site_tools_navigation_files_are_no_pages_and_are_named(tmp_path):
     # A docsify site's _sidebar.md and _navbar.md had become pages "Sidebar" and "Navbar".
     from notesite.api import build
