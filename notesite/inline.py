@@ -76,6 +76,10 @@ IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 TRAILING_PUNCTUATION = ".,;:"
 # Markdown that the notes may hold; a line without any of these is prose and identifiers only.
 MARKUP_HINT = re.compile(r"[`*\[<&\\~]")
+# Pandoc's bracketed span, as a Word document turned into Markdown types its underlines:
+# "[the pricing page]{.underline}", "[[https://...]{.underline}](https://...)". No Markdown
+# reader here knows it (GitHub shows the brackets and braces); the words are what was meant.
+PANDOC_SPAN = re.compile(r"\[(?P<words>[^\[\]\n]*)\]\{\s*(?:[.#][A-Za-z][\w-]*\s*)+\}")
 # "_emphasis_" but not pid_file: an underscore at a word's edge (asked only of lines with one).
 EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 EMPHASIS = frozenset({"strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"})
@@ -134,6 +138,19 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 def may_hold_identifier(text: str) -> bool:
     """False only for text with no identifier in it: a quick check before the full regex."""
     return _may_hold_name(text) or _may_hold_sure(text)
+
+
+# "`code`", "``a `b` c``": a code span, which the passes that rewrite a line's markup skip.
+CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def outside_code_spans(text: str, rewrite: Callable[[str], str]) -> str:
+    """A line with each stretch between its code spans rewritten, the spans as typed."""
+    parts, position = [], 0
+    for span in CODE_SPAN.finditer(text):
+        parts += [rewrite(text[position:span.start()]), span.group(0)]
+        position = span.end()
+    return "".join(parts + [rewrite(text[position:])])
 
 
 def may_hold_markup(text: str) -> bool:
@@ -594,6 +611,8 @@ def markup(text: str) -> list[Segment]:
     """
     if not may_hold_markup(text):
         return [Segment(text, code=False)]
+    if "]{" in text:
+        text = outside_code_spans(text, lambda stretch: PANDOC_SPAN.sub(lambda span: span["words"], stretch))
     out: list[Segment] = []
     # The links open at this point: how each one closes ("](url)"), "<" for an autolink, whose
     # text is its address, or the address of a link shown as text.

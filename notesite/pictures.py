@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 from urllib.parse import quote, unquote
 
-from .inline import HTML_IMAGE, IMAGE, PICTURES_DIR, address_path, link_address
-from .shapes import lines_in, outside_code_spans
+from .inline import HTML_IMAGE, IMAGE, PICTURES_DIR, address_path, link_address, outside_code_spans
+from .shapes import lines_in
 from .source import SourceLine
 
 # Pictures a browser shows and that cannot run anything. SVG is left out on purpose: opened at

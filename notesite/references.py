@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .shapes import lines_in, outside_code_spans
+from .inline import outside_code_spans
+from .shapes import lines_in
 from .source import SourceLine
 
 # "[faq]: https://aws.amazon.com/s3/faqs/", "[img]: <./d.png> "Diagram"".

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
 
 from . import banner, naming
 from .inline import HTML_IMAGE, IMAGE, SHELL_LINE
@@ -69,19 +68,6 @@ HASH_BULLET = re.compile(r"^(?P<indent>[ \t]+)#[ \t]+(?P<text>[^\s#].*)$")
 O_BULLET = re.compile(r"^(?P<indent>[ \t]+)o[ \t]+(?P<text>\S.*)$")
 # A word a title holds: two letters, or a letter and a digit ("S3", "C5"); not "a)" or "x".
 LETTERS = re.compile(r"[A-Za-z][A-Za-z0-9]|[0-9][A-Za-z]")
-
-
-# "`code`", "``a `b` c``": a code span, which the passes that rewrite a line's markup skip.
-CODE_SPAN = re.compile(r"(`+).*?\1")
-
-
-def outside_code_spans(text: str, rewrite: Callable[[str], str]) -> str:
-    """A line with each stretch between its code spans rewritten, the spans as typed."""
-    parts, position = [], 0
-    for span in CODE_SPAN.finditer(text):
-        parts += [rewrite(text[position:span.start()]), span.group(0)]
-        position = span.end()
-    return "".join(parts + [rewrite(text[position:])])
 
 
 def lines_in(blocks: dict[int, tuple[int, str, str]], kinds: tuple[str, ...] = ("code", "table")) -> set[int]:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .inline import outside_code_spans
 from .pictures import is_picture
-from .shapes import github_id, lines_in, outside_code_spans
+from .shapes import github_id, lines_in
 from .source import SourceLine
 
 # "[[target]]", "[[target|shown]]", "![[picture.png|400]]": a target names no brackets or pipe.

@@ -93,6 +93,18 @@ def test_a_web_address_in_a_heading_stays_code_as_the_contents_link_the_heading(
 
 
 @pytest.mark.parametrize("typed, expected", [
+    # Pandoc's underline span from a Word document: the words, in a link or not. It showed as
+    # "[`https://aws.example/tags]{.underline}`" inside the link, and as "\[the page\]\{.underline\}".
+    ("[[https://aws.example/tags]{.underline}](https://aws.example/tags)", "[`https://aws.example/tags`](https://aws.example/tags)"),
+    ("see [the pricing page]{.underline} and [Summary]{#sum .smallcaps}", "see the pricing page and Summary"),
+    # Braces that are no span's attributes stay as typed.
+    ("a set {.x} and [a]{b} and `[x]{.y}`", "a set \\{.x\\} and \\[a\\]\\{b\\} and `[x]{.y}`"),
+])
+def test_a_pandoc_span_shows_its_words(typed, expected):
+    assert normalizer().markdown(typed, lambda prose: ()) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
     ("the EC2 instances placement srategy", "the EC2 instances placement strategy"),
     ("Shudown Behaviour", "Shutdown Behaviour"),
     ("Deafualt namespace", "Default namespace"),
