@@ -603,7 +603,11 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
                 continue
             # (A line back out at the label's own indentation ends its list: not a line of its last item.)
             if line.text[:1].isspace() and nodes and nodes[-1].kind in ("bullet", "more") and not in_label_list:
-                nodes.append(Node("more", line, text))
+                # ("    > text" under an item: a quote inside it, as pandoc writes a Word
+                # document's indented paragraph; it showed as "\> text".)
+                quoted = QUOTE.match(text)
+                nodes.append(Node("more", line, quoted["text"].strip(), marker="> " * quoted["marks"].count(">"))
+                             if quoted else Node("more", line, text))
                 continue
             if asks(text, following):
                 # Every card of a page at one level: the first's, as the rules below set it.

@@ -89,8 +89,12 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             out.append(INDENT * node.depth + node.marker + " " + _with_label(page, text, links))
             item = node
         elif node.kind == "more":
-            text = INDENT * (node.depth + 1) + _with_label(page, node.text, links)
-            if previous is not None and previous.kind in ("bullet", "more") and _typed_under(previous, node):
+            quoted = node.marker if node.marker.startswith(">") else ""
+            text = INDENT * (node.depth + 1) + quoted + _with_label(page, node.text, links)
+            # (A quote starts a block of its own in the item: Python-Markdown shows a ">" run
+            # on inside a paragraph as text.)
+            same_block = not quoted or (previous is not None and previous.kind == "more" and previous.marker == node.marker)
+            if previous is not None and previous.kind in ("bullet", "more") and _typed_under(previous, node) and same_block:
                 # A line typed right under an item is that item's, on a line of its own as typed
                 # (a line break inside its paragraph: notes are read without trailing spaces, so
                 # a wrapped sentence cannot be told from a new line, and a break loses nothing).

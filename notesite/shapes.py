@@ -100,7 +100,7 @@ class Node:
     level: int = 0            # topics: 2 for a main topic, 3 and deeper for sub-topics
     lead: str = ""            # topics: what followed the name ("short workloads, cheap...")
     indent: int = 0           # bullets: how far in the author typed it, a `- -` counting as two
-    marker: str = "-"         # bullets: "-", or "1." for a numbered one
+    marker: str = "-"         # bullets: "-", or "1." for a numbered one; "more": "> " for a quote in its item
     more: tuple[SourceLine, ...] = ()   # the block's other lines, and banners or underlines
     info: str = ""            # verbatim: "code" or "table"; a code block's language
 

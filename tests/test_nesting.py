@@ -74,6 +74,28 @@ def test_a_line_typed_right_under_a_bullet_stays_in_it_on_its_own_line(name):
     assert items[0].find("br") is not None   # on a line of its own, as typed
 
 
+
+def test_a_quote_typed_inside_an_item_is_a_quote_in_that_item():
+    # Pandoc writes a Word document's indented paragraph as a quote inside the item above it;
+    # its lines showed as "> text", marks and all, run on in the item's paragraph.
+    notes = ("## Billing\n\n"
+             "-   Cost Explorer: slices the spend of\n"
+             "    > every account, updated about\n"
+             "    > every eight hours.\n"
+             "    and a line after it\n\n"
+             "1.  Budgets -- alerts\n"
+             "    > when the spend passes a limit\n"
+             "-   Tags: plain words\n"
+             "    under it, no quote\n")
+    soup = BeautifulSoup(_html(site_from_text(notes, "notes/billing.md").files["billing.md"]), "html.parser")
+    items = soup.find_all("li")
+    quotes = [" ".join(q.get_text().split()) for q in soup.find_all("blockquote")]
+    assert quotes == ["every account, updated about every eight hours. and a line after it",
+                      "when the spend passes a limit"]
+    assert [q.find_parent("li") for q in soup.find_all("blockquote")] == items[:2]
+    assert ">" not in soup.get_text() and items[0].find("br") is not None   # the quote's lines as typed
+    assert " ".join(items[2].get_text().split()) == "Tags: plain words under it, no quote"
+
 def test_a_short_line_alone_over_a_list_titles_it():
     notes = ("EBS\n\n* Snapshots: are incremental.\n\n"
              "Command line tools\n\n* Install: from the package manager.\n* Shells supported\n\t* Bash\n\n"
