@@ -68,9 +68,19 @@ NAME_OR_PATH = re.compile(f"(?P<sure>(?!))|(?:{PATH})|{NAME}")
 COLON_HINT = re.compile(r"(?<=[a-z0-9-]):[A-Za-z*/]")
 RESOURCE_ID_HINT = re.compile(r"-[0-9a-f]{8}")
 # A whole line typed at a shell prompt: "$ sudo yum install -y httpd", "systemctl restart sshd".
-SHELL_LINE = re.compile(r"^(?:\$\s+\S.*|sudo\s+\S.*|(?:yum|apt|apt-get|dnf|systemctl|service|chmod|chown|curl|"
-                        r"wget|ssh|scp|pip|pip3|npm|docker|kubectl|git|mkdir|tar|export|ping|nslookup|dig)"
-                        r"\s+(?:\S*[-/.=$]\S*|install|restart|start|stop|status|enable)(?:\s.*)?)$")
+SHELL_COMMANDS = ("yum|apt|apt-get|dnf|systemctl|service|chmod|chown|curl|wget|ssh|scp|pip|pip3|npm|docker|kubectl|"
+                  "git|mkdir|tar|export|ping|nslookup|dig")
+# ... an argument no title holds: a flag, a path, a setting, or one of the verbs commands take.
+SHELL_ARGUMENT = r"\s+(?:\S*[-/.=$~]\S*|install|update|upgrade|restart|start|stop|status|enable)(?:\s.*)?"
+# At root's prompt, "#" before it: "# apt-get install -y tomcat9", "#java -version", "# cd ~",
+# "# ifconfig". A "#" line is a heading, so only where what follows is a command: one of these
+# with such an argument, or one that is no word of a title, alone.
+PROMPT_COMMANDS = SHELL_COMMANDS + "|cd|ls|cat|vi|vim|nano|java|javac|mvn|ant|source|echo|netstat|passwd|useradd|" \
+    "usermod|ansible|ansible-playbook|rm|cp|mv|ip|aws|python|python3|sh|bash|su|hostname"
+BARE_COMMANDS = "ifconfig|pwd|whoami|hostname|ls|ll|netstat"
+AT_ROOT_PROMPT = rf"#\s*(?:sudo\s+\S.*|(?:{PROMPT_COMMANDS}){SHELL_ARGUMENT}|ip\s+(?:a|addr|route|link)\b.*|(?:{BARE_COMMANDS})\s*)"
+ROOT_PROMPT_LINE = re.compile(rf"^\s*{AT_ROOT_PROMPT}$")
+SHELL_LINE = re.compile(rf"^(?:\$\s+\S.*|sudo\s+\S.*|(?:{SHELL_COMMANDS}){SHELL_ARGUMENT}|{AT_ROOT_PROMPT})$")
 # Names and paths hold a "/", a "_" or one of these; most lines hold none.
 IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 TRAILING_PUNCTUATION = ".,;:"

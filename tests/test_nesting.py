@@ -226,6 +226,23 @@ def test_a_command_typed_at_a_prompt_over_another_is_never_a_heading():
     assert sorted(n for n in site.files if n.endswith(".md") and "/" not in n) == ["cloudformation.md", "ec2.md", "index.md"]
 
 
+@pytest.mark.parametrize("name", ["notes/setup.txt", "notes/setup.md"])
+def test_a_command_at_roots_prompt_is_code_never_a_heading(name):
+    # "# apt-get update" had become the heading "Apt-get update" (re-cased, an id of its own),
+    # and an indented "# ifconfig" showed as "\# ifconfig", "# ip a" as "\# IP a".
+    notes = ("## EC2\n\n### Setup\n\nGet the address\n    # ifconfig\n    # ip a\n\n"
+             "# apt-get install  openjdk-8-jdk    -y\n#java -version\n# cd ~\n# sudo su -\n\n"
+             "# git\n\n- a tool\n\n# cat tools\n\n- and more\n")
+    site = site_from_text(notes, name)
+    page = site.files["ec2.md"]
+    for command in ("# ifconfig", "# ip a", "# apt-get install  openjdk-8-jdk    -y", "#java -version", "# cd ~",
+                    "# sudo su -"):
+        assert f"`{command}`" in page
+    # A "#" line of words is still a heading, though it starts with a command's name.
+    assert [page.title for page in site.pages] == ["EC2", "Git", "Cat tools"]
+    assert "Apt-get" not in page and "\\#" not in page
+
+
 def test_each_flash_card_is_a_section_titled_by_its_whole_question():
     notes = ("## Lambda\n\nQ: max timeout?\nA: 15 minutes\nQ: max memory?\nA: 10 GB\n\n"
              "Q1. What is the longest a function may run, in minutes, as the course says?\nAns: 15\n\n"
