@@ -55,6 +55,8 @@ class Site:
     empty_notes: list[str] = field(default_factory=list)   # notes files left out: nothing in them
     # Another site tool's navigation files, left out: (path, whose navigation it is).
     navigation_notes: list[tuple[str, str]] = field(default_factory=list)
+    # Notes files that are byte for byte another's, left out: (the copy, the file read).
+    copied_notes: list[tuple[str, str]] = field(default_factory=list)
     # The notes files in another language (by path), with the names each uses as words of that
     # language: their lines get no English fixes, on the pages and on the home page alike.
     other_language: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -65,6 +67,8 @@ class Site:
                 for path in self.empty_notes] + \
             [f"{path}: not published: it is {kind}, links to the notes; this site's navigation shows every page"
              for path, kind in self.navigation_notes] + \
+            [f"{copy}: not published: it holds the same as {kept}, which is; remove the copy from the notes"
+             for copy, kept in self.copied_notes] + \
             [missing.message() for missing in self.missing_pictures]
 
     @functools.cached_property
@@ -223,7 +227,7 @@ def build(notes: Path, display_root: Path | None = None, registry: Path | None =
         published = anchors.load(registry, shown_path(registry, display_root))
     read = read_notes(notes, display_root)
     site = site_from_lines(read.files, published, picture_place(notes, display_root))
-    return dataclasses.replace(site, empty_notes=read.empty, navigation_notes=read.navigation)
+    return dataclasses.replace(site, empty_notes=read.empty, navigation_notes=read.navigation, copied_notes=read.copies)
 
 
 def picture_place(notes: Path, display_root: Path | None) -> Place:

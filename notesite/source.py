@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -212,6 +213,7 @@ class Notes(NamedTuple):
     files: list[list[SourceLine]]   # every notes file with notes in it, decoded, in a stable order
     empty: list[str]                # the files with nothing in them, as shown
     navigation: list[tuple[str, str]]   # another site tool's navigation files, not read: as shown, and whose
+    copies: list[tuple[str, str]] = []  # files byte for byte another's, not read: (the copy, the one read)
 
 
 def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
@@ -220,12 +222,18 @@ def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
     notes and nothing else are an error."""
     out, empty = [], []
     files, navigation = _listed(notes, display_root)
+    read: dict[Path, bytes] = {}
     for file in files:
-        shown = shown_path(file, display_root)
         try:
-            data = file.read_bytes()
+            read[file] = file.read_bytes()
         except OSError as err:
-            raise NotesError(str(shown), None, f"cannot be read ({err.strerror}); check its permissions") from None
+            raise NotesError(str(shown_path(file, display_root)), None,
+                             f"cannot be read ({err.strerror}); check its permissions") from None
+    copies = _copies(read)
+    for file, data in read.items():
+        shown = shown_path(file, display_root)
+        if file in copies:
+            continue
         try:
             out.append(decode(data, shown))
         except EmptyNotes as nothing:
@@ -234,4 +242,21 @@ def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
             empty.append(shown)
     if empty and not out:
         raise first
-    return Notes(out, empty, [(shown_path(p, display_root), kind) for p, kind in navigation])
+    return Notes(out, empty, [(shown_path(p, display_root), kind) for p, kind in navigation],
+                 [(shown_path(copy, display_root), shown_path(kept, display_root)) for copy, kept in copies.items()])
+
+
+def _copies(read: dict[Path, bytes]) -> dict[Path, Path]:
+    """Files that hold byte for byte what another holds (Sphinx's `_sources/*.rst.txt` beside
+    its `.rst`, a folder copied into a backup), each with the one read in its stead: the one
+    in no folder a tool keeps for itself ("_sources", "_build", ".obsidian"), else the first.
+    Read twice, every section showed twice, in the navigation and in search."""
+    groups: dict[bytes, list[Path]] = {}
+    for file, data in read.items():
+        if data.strip():
+            groups.setdefault(hashlib.sha256(data).digest(), []).append(file)
+    copies = {}
+    for same in groups.values():
+        kept = min(same, key=lambda file: (any(part[:1] in "_." for part in file.parts[:-1]), same.index(file)))
+        copies.update((file, kept) for file in same if file is not kept)
+    return copies

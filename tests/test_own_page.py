@@ -257,6 +257,26 @@ def test_another_site_tools_navigation_files_are_no_pages_and_are_named(tmp_path
     assert alone.navigation_notes == [] and alone.pages
 
 
+def test_a_file_that_is_a_copy_of_another_is_read_once_and_named(tmp_path):
+    # A Sphinx repository keeps each source's copy in _sources/ (x.rst.txt): every page and
+    # section showed twice, the second with ids of its own, and search found each twice.
+    from notesite.api import build
+
+    rst = "EC2\n===\n\nSpot\n----\n\n- up to 90% cheaper\n"
+    for name, text in {"build/_sources/ec2.rst.txt": rst, "source/ec2.rst": rst, "source/s3.md": S3,
+                       "old/s3.md": S3, "source/notes.txt": "\n\n", "old/notes.txt": "\n\n"}.items():
+        (tmp_path / "notes" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "notes" / name).write_text(text, encoding="utf-8")
+    site = build(tmp_path / "notes", display_root=tmp_path)
+    assert [page.title for page in site.pages] == ["S3", "EC2"]
+    assert [topic.title for page in site.pages for topic in page.topics] == ["Versioning", "Spot"]
+    # The one read is the source, not the copy in a tool's own folder; of two plain copies, the first.
+    assert site.copied_notes == [("notes/build/_sources/ec2.rst.txt", "notes/source/ec2.rst"),
+                                 ("notes/source/s3.md", "notes/old/s3.md")]
+    assert "notes/source/s3.md: not published: it holds the same as notes/old/s3.md" in "\n".join(site.notices())
+    assert len(site.empty_notes) == 2    # empty files are no copies of each other: each is named as empty
+
+
 def test_the_home_page_counts_topics_only_where_there_are_some():
     site = _site({"notes/ec2.md": "# EC2\n\n- virtual servers\n", "notes/s3.md": "# S3\n\n- buckets\n"})
     assert "\n2 pages. Search from the box above" in site.files["index.md"]
