@@ -132,7 +132,8 @@ def _description(page: Page, topic: Topic) -> str:
     for node in page.section_nodes(topic):
         if sum(len(p) for p in parts) > SHARE_DESCRIPTION_CHARS:
             break
-        parts.append(node.text)
+        if node.kind != "rule":     # (a rule's "---" says nothing in a preview)
+            parts.append(node.text)
     text = "; ".join(page.plain(p.strip()) for p in parts).strip() or f"{topic.title}, in the {page.title} notes."
     return clipped(text, SHARE_DESCRIPTION_CHARS)
 

@@ -180,6 +180,13 @@ def test_a_long_description_is_cut_at_a_word_and_marked_as_cut():
     assert whole[len(f"Topics: {listed}")] == " "   # cut where a word ends
 
 
+def test_a_sections_preview_leaves_out_its_rules():
+    # A section that opens with a rule unfurled in chat as "---; the first fact".
+    site = _site({"notes/ec2.md": "# EC2\n\n## Spot\n\n---\n\n- up to 90% cheaper\n"})
+    share = site.files["s/ec2/spot/index.html"]
+    assert 'content="up to 90% cheaper"' in share and "---" not in share
+
+
 README = "# My AWS notes\n\nWhat I noted for the exam, one file a service.\n\n- [EC2](ec2.md)\n- [S3](s3.md)\n"
 S3 = "# S3\n\n## Versioning\n\n- keeps every version of an object\n"
 
