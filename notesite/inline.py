@@ -78,9 +78,12 @@ SHELL_ARGUMENT = r"\s+(?:\S*[-/.=$~]\S*|install|update|upgrade|restart|start|sto
 PROMPT_COMMANDS = SHELL_COMMANDS + "|cd|ls|cat|vi|vim|nano|java|javac|mvn|ant|source|echo|netstat|passwd|useradd|" \
     "usermod|ansible|ansible-playbook|rm|cp|mv|ip|aws|python|python3|sh|bash|su|hostname"
 BARE_COMMANDS = "ifconfig|pwd|whoami|hostname|ls|ll|netstat"
-AT_ROOT_PROMPT = rf"#\s*(?:sudo\s+\S.*|(?:{PROMPT_COMMANDS}){SHELL_ARGUMENT}|ip\s+(?:a|addr|route|link)\b.*|(?:{BARE_COMMANDS})\s*)"
+# A prompt copied with its command: "root@ip-172-31-22-36:~# ls", "ec2-user@host:/tmp$ ls -a",
+# "[ec2-user@ip-10-0-0-1 ~]$ sudo yum update".
+PROMPT = r"(?:[\w.-]+@[\w.-]+:\S*?|\[[\w.-]+@[\w.-]+(?:\s[^\]]*)?\])[#$]\s*\S.*"
+AT_ROOT_PROMPT = rf"#\s*(?:{PROMPT}|sudo\s+\S.*|(?:{PROMPT_COMMANDS}){SHELL_ARGUMENT}|ip\s+(?:a|addr|route|link)\b.*|(?:{BARE_COMMANDS})\s*)"
 ROOT_PROMPT_LINE = re.compile(rf"^\s*{AT_ROOT_PROMPT}$")
-SHELL_LINE = re.compile(rf"^(?:\$\s+\S.*|sudo\s+\S.*|(?:{SHELL_COMMANDS}){SHELL_ARGUMENT}|{AT_ROOT_PROMPT})$")
+SHELL_LINE = re.compile(rf"^(?:\$\s+\S.*|sudo\s+\S.*|(?:{SHELL_COMMANDS}){SHELL_ARGUMENT}|{AT_ROOT_PROMPT}|{PROMPT})$")
 # Names and paths hold a "/", a "_" or one of these; most lines hold none.
 IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 TRAILING_PUNCTUATION = ".,;:"

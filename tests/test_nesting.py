@@ -243,6 +243,18 @@ def test_a_command_at_roots_prompt_is_code_never_a_heading(name):
     assert "Apt-get" not in page and "\\#" not in page
 
 
+def test_a_command_copied_with_its_prompt_is_code_never_a_heading():
+    # "root@ip-10-0-0-1:~# ansible all -m ping" over an indented line had become a heading.
+    notes = ("## Ansible\n\nrun it\n\nroot@ip-10-0-0-1:~# ansible all --list-hosts\n    hosts (2):\n\n"
+             "# root@ip-10-0-0-1:~# ansible all -m ping\n    pong\n\n"
+             "[ec2-user@ip-10-0-0-1 ~]$ sudo yum update -y\n\nadmin@example.com: write to me\n")
+    page = site_from_text(notes).files["ansible.md"]
+    for command in ("root@ip-10-0-0-1:~# ansible all --list-hosts", "# root@ip-10-0-0-1:~# ansible all -m ping",
+                    "[ec2-user@ip-10-0-0-1 ~]$ sudo yum update -y"):
+        assert f"`{command}`" in page
+    assert [line for line in page.split("---", 2)[2].splitlines() if line.startswith("#")] == ["# Ansible"]
+
+
 def test_each_flash_card_is_a_section_titled_by_its_whole_question():
     notes = ("## Lambda\n\nQ: max timeout?\nA: 15 minutes\nQ: max memory?\nA: 10 GB\n\n"
              "Q1. What is the longest a function may run, in minutes, as the course says?\nAns: 15\n\n"
