@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from . import anchors, naming, org, rst, spelling
+from . import anchors, naming, org, rst, shebang, spelling
 from .anchors import Registry
 from .assemble import Page, Topic, assemble, clipped
 from .errors import NotesError
@@ -156,6 +156,9 @@ def _outline(lines: list[SourceLine], words: str, place: Place | None, one_of_se
     if lines and org.is_org(lines[0].path, lines):
         read = outline(org.as_markdown(lines), default_title=_default_title(lines), markdown=True,
                        levels_as_typed=True, place=place, one_of_several=one_of_several, front_page=front_page)
+    elif shebang.is_script(lines):
+        read = outline(shebang.as_markdown(lines), default_title=_default_title(lines), markdown=True, place=place,
+                       one_of_several=one_of_several, front_page=front_page)
     elif lines and rst.is_rst(lines[0].path, lines):
         read = outline(rst.as_markdown(lines), default_title=_default_title(lines), markdown=True,
                        levels_as_typed=True, place=place, one_of_several=one_of_several, front_page=front_page)

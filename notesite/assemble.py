@@ -222,7 +222,8 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
             page.description = _with_topics(page.summary, [t.title for t in page.topics if t.parent is None])
         else:
             page.summary = _first_words(page) or (", ".join(m.title for m in page.members) if not page.nodes else "")
-            page.description = clipped(page.summary)
+            # (A page of code alone, a script, has no words to sum it up: its title says it.)
+            page.description = clipped(page.summary) or f"{page.title}, in the study notes."
     return title_lines, list(pages.values())
 
 

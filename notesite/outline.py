@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from . import banner, bare_json, bare_yaml, columns, data, naming, pictures, references, unseen, wikilinks
 from .bare_lines import bare_service_headings
 from .cards import card_questions
-from .inline import ROOT_PROMPT_LINE
+from .inline import SHELL_HASH_LINE
 from .numbered import numbered_headings
 from .outliner import outliner_headings
 from .shapes import (BULLET, DOCUMENT_TITLE, EQUALS_HEADING, HASH_BULLET, HEADING, LETTERS, MARK, O_BULLET, Block,
@@ -334,9 +334,9 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     previous = lines[index - 1] if index > 0 else None
     heading = HEADING.match(line.text)
     # `#Scalability` is a heading; so is `## !!!` or `## 🚀` (CommonMark's, with a space), but not `#!!!`.
-    # (Not "# apt-get install -y httpd": a command at root's prompt, shown as code.)
+    # (Not "# apt-get install -y httpd", a command at root's prompt, nor "#!/bin/bash": shell, shown as code.)
     if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")) \
-            and not ROOT_PROMPT_LINE.match(line.text):
+            and not SHELL_HASH_LINE.match(line.text):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
     framed = framed_title(line.text)
     if framed and LETTERS.search(framed[0]):

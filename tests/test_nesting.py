@@ -232,11 +232,11 @@ def test_a_command_at_roots_prompt_is_code_never_a_heading(name):
     # and an indented "# ifconfig" showed as "\# ifconfig", "# ip a" as "\# IP a".
     notes = ("## EC2\n\n### Setup\n\nGet the address\n    # ifconfig\n    # ip a\n\n"
              "# apt-get install  openjdk-8-jdk    -y\n#java -version\n# cd ~\n# sudo su -\n\n"
-             "# git\n\n- a tool\n\n# cat tools\n\n- and more\n")
+             "#!/bin/bash\nyum install -y httpd\n\n# git\n\n- a tool\n\n# cat tools\n\n- and more\n")
     site = site_from_text(notes, name)
     page = site.files["ec2.md"]
     for command in ("# ifconfig", "# ip a", "# apt-get install  openjdk-8-jdk    -y", "#java -version", "# cd ~",
-                    "# sudo su -"):
+                    "# sudo su -", "#!/bin/bash"):
         assert f"`{command}`" in page
     # A "#" line of words is still a heading, though it starts with a command's name.
     assert [page.title for page in site.pages] == ["EC2", "Git", "Cat tools"]
