@@ -162,7 +162,7 @@ def assemble(outlines: list[Outline]) -> tuple[list[SourceLine], list[Page]]:
         for draft in notes.pages:
             # (A title made from the file's name is a name: its words are cased, never "fixed".)
             title = plain_from(norm.clean(norm.heading(draft.title), spell=draft.heading is not None and notes.english,
-                                          as_typed=notes.as_typed))
+                                          as_typed=notes.as_typed)).strip()   # ("Title<br>": no space after it)
             drafts.append((draft, title, draft.service.service if draft.service else index.get(_name_key(title)),
                            notes))
     # A sub-service joins its parent's page only where the notes have that page: OpsWorks in
@@ -284,7 +284,7 @@ def assign_ids(page: Page) -> list[Topic]:
             stack.pop()
         text = norm.heading(node.text)
         cleaned = page.cleaned(text)
-        topic = Topic(node=node, title=plain_from(cleaned), markdown=norm.markdown_from(cleaned),
+        topic = Topic(node=node, title=plain_from(cleaned).strip(), markdown=norm.markdown_from(cleaned),
                       parent=stack[-1] if stack else None)
         topic.position = position
         under = page.section_nodes(topic)

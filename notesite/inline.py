@@ -92,6 +92,11 @@ IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 TRAILING_PUNCTUATION = ".,;:"
 # Markdown that the notes may hold; a line without any of these is prose and identifiers only.
 MARKUP_HINT = re.compile(r"[`*\[<&\\~]")
+# HTML that only formats, as GitHub shows it: "<b>Note</b>", "<br>" in a table's cell. Written
+# anew without attributes (the sanitizer keeps these and nothing else of the kind), shown as that
+# formatting where the tags showed as typed; with attributes, or not closed on the line, text.
+FORMATTING_TAG = re.compile(r"<(?P<close>/)?(?P<name>b|strong|i|em|u|s|del|ins|sub|sup|kbd|mark|small|br)\s*/?>",
+                            re.IGNORECASE)
 # Pandoc's bracketed span, as a Word document turned into Markdown types its underlines:
 # "[the pricing page]{.underline}", "[[https://...]{.underline}](https://...)". No Markdown
 # reader here knows it (GitHub shows the brackets and braces); the words are what was meant.
@@ -167,6 +172,28 @@ def outside_code_spans(text: str, rewrite: Callable[[str], str]) -> str:
         parts += [rewrite(text[position:span.start()]), span.group(0)]
         position = span.end()
     return "".join(parts + [rewrite(text[position:])])
+
+
+def formatting_tag(tag: re.Match[str], closed: frozenset[str]) -> str | None:
+    """A formatting tag as written anew ("<strong>" for "<B>"), or None where it stays text: a
+    tag other than a line break whose element the line does not close (`closed_formatting`)."""
+    name = tag["name"].lower()
+    if name == "br":
+        return "<br>"
+    return f"<{'/' if tag['close'] else ''}{name}>" if name in closed else None
+
+
+def closed_formatting(text: str) -> frozenset[str]:
+    """The formatting elements a line opens and closes in turn, never closing one it has not
+    opened: only these are shown as formatting."""
+    depth: dict[str, int] = {}
+    broken = set()
+    for tag in FORMATTING_TAG.finditer(text):
+        name = tag["name"].lower()
+        depth[name] = depth.get(name, 0) + (-1 if tag["close"] else 1)
+        if depth[name] < 0:
+            broken.add(name)
+    return frozenset(name for name, left in depth.items() if left == 0 and name not in broken)
 
 
 def may_hold_markup(text: str) -> bool:
@@ -630,6 +657,7 @@ def markup(text: str) -> list[Segment]:
     if "]{" in text:
         text = outside_code_spans(text, lambda stretch: PANDOC_SPAN.sub(lambda span: span["words"], stretch))
     out: list[Segment] = []
+    closed = closed_formatting(text) if "<" in text else frozenset()
     # The links open at this point: how each one closes ("](url)"), "<" for an autolink, whose
     # text is its address, or the address of a link shown as text.
     open_links: list[tuple[str, str]] = []
@@ -682,6 +710,9 @@ def markup(text: str) -> list[Segment]:
         elif kind == "html_inline" and (img := HTML_IMAGE.fullmatch(token.content)) is not None \
                 and REMOTE_ADDRESS.match(img["src"]) and _safe_url(img["src"]):
             out.append(_image_link(html.unescape(img["src"]), html.unescape(img["alt"] or "")))
+        elif kind == "html_inline" and (tag := FORMATTING_TAG.fullmatch(token.content)) is not None \
+                and (kept := formatting_tag(tag, closed)) is not None:
+            out.append(Segment(" " if kept == "<br>" else "", code=True, raw=kept))
         else:  # raw HTML, and line breaks (not within one line): shown as text
             out.append(Segment(token.content, code=True, raw=escape(token.content)))
     return out

@@ -9,7 +9,8 @@ import re
 
 from . import banner, columns, data, spelling
 from .assemble import Page, Topic
-from .inline import LinkFinder, code_fence, escape, normalizer, table_links
+from .inline import (FORMATTING_TAG, LinkFinder, closed_formatting, code_fence, escape, formatting_tag, normalizer,
+                     table_links)
 from .anchors import Alias
 from .history import SOURCES_FILE
 from .links import HOME, HomeLinks, Linker
@@ -46,8 +47,8 @@ LANGUAGE = re.compile(r"[\w+#.-]+")
 FENCE_ATTRIBUTES = re.compile(r"\{[^}]*\}")
 FENCE_CLASS = re.compile(r"(?<![^\s{])\.([\w+#-]+)")
 # In a table row: a backslash escape (so that an escaped backtick opens no code span), a code
-# span (its "<" is shown as typed), or a "<" that would open raw HTML.
-ESCAPE_CODE_SPAN_OR_TAG = re.compile(r"\\.|(`+)(?:.*?[^`])?\1(?!`)|<")
+# span (its "<" is shown as typed), a tag that only formats, or a "<" that would open raw HTML.
+ESCAPE_CODE_SPAN_OR_TAG = re.compile(r"\\.|(`+)(?:.*?[^`])?\1(?!`)|(?P<tag>" + FORMATTING_TAG.pattern + ")|<", re.IGNORECASE)
 
 
 def page_file(page: Page) -> str:
@@ -204,14 +205,25 @@ def _verbatim(node: Node, links: LinkFinder | None = None) -> list[str]:
             rows = [columns.cells(t, info) for t in lines]
             lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0]),
                      *("| " + " | ".join(row) + " |" for row in rows[1:])]
-        return [table_links(ESCAPE_CODE_SPAN_OR_TAG.sub(lambda m: "&lt;" if m.group(0) == "<" else m.group(0), t), links)
-                for t in lines]
+        return [table_links(_html_as_text(t), links) for t in lines]
     if lines and FENCE_LINE.match(lines[0]):
         lines = lines[1:-1]
     fence = code_fence("\n".join(lines))
     language, caption = fence_info(info)
     # Words typed after the language ("bash on the instance") are the author's: shown above.
     return [*([escape(caption), ""] if caption else []), fence + language, *lines, fence]
+
+
+def _html_as_text(row: str) -> str:
+    """A table's row with its HTML shown as text, but for tags that only format ("<br>" in a
+    cell, as GitHub shows it: see inline.FORMATTING_TAG); code spans and escapes as typed."""
+    closed = closed_formatting(row)
+
+    def shown(found: re.Match[str]) -> str:
+        if found["tag"]:
+            return formatting_tag(FORMATTING_TAG.fullmatch(found["tag"]), closed) or "&lt;" + found["tag"][1:]
+        return "&lt;" if found.group(0) == "<" else found.group(0)
+    return ESCAPE_CODE_SPAN_OR_TAG.sub(shown, row)
 
 
 def fence_info(info: str) -> tuple[str, str]:

@@ -105,6 +105,28 @@ def test_a_pandoc_span_shows_its_words(typed, expected):
 
 
 @pytest.mark.parametrize("typed, expected", [
+    # Tags that only format show as GitHub shows them, written anew; they had shown as typed.
+    ("<B>NOTE:</B> read it<br/>", "<b>NOTE:</b> read it<br>"),
+    ("a <i>word</i> and x<sup>2</sup>", "a <i>word</i> and x<sup>2</sup>"),
+    # Not closed on the line, closed before opened, or with attributes: text, as before.
+    ("<b>open only", "&lt;b>open only"),
+    ("x </b> y <b>", "x &lt;/b> y &lt;b>"),
+    ('<b onclick="alert(1)">no</b>', '&lt;b onclick="alert(1)">no&lt;/b>'),
+    ('<b>bold</b> <iframe src="https://evil.example"></iframe>', '<b>bold</b> &lt;iframe src="https://evil.example">&lt;/iframe>'),
+])
+def test_html_that_only_formats_is_formatting_and_any_other_is_text(typed, expected):
+    assert normalizer().markdown(typed, lambda prose: ()) == expected
+
+
+def test_a_line_break_in_a_tables_cell_is_one_and_other_html_there_text():
+    from conftest import site_from_text
+
+    notes = "# EC2\n\n## Types\n\n| Type | Use |\n|---|---|\n| T3 | burst<br>cheap |\n| <script>x</script> | `<b>code</b>` |\n"
+    page = site_from_text(notes, "notes/ec2.md").files["ec2.md"]
+    assert "| T3 | burst<br>cheap |" in page and "| &lt;script>x&lt;/script> | `<b>code</b>` |" in page
+
+
+@pytest.mark.parametrize("typed, expected", [
     ("the EC2 instances placement srategy", "the EC2 instances placement strategy"),
     ("Shudown Behaviour", "Shutdown Behaviour"),
     ("Deafualt namespace", "Default namespace"),

@@ -216,8 +216,8 @@ COVER = ("![logo](media/logo.svg)\n\n# Cloud notes <small>2.1</small>\n\n> What 
 
 
 def test_a_docsify_cover_page_heads_the_home_page_before_its_readme(tmp_path):
-    # docsify's _coverpage.md had become two pages, "Coverpage" (its logo) and "Cloud notes
-    # <small>2.1</small>" (the rest), beside the services; its tagline showed as "\>".
+    # docsify's _coverpage.md had become two pages, "Coverpage" (its logo) and "Cloud notes 2.1"
+    # (the rest), beside the services; its tagline showed as "\>".
     from notesite.api import build
 
     notes = tmp_path / "notes"
@@ -229,16 +229,16 @@ def test_a_docsify_cover_page_heads_the_home_page_before_its_readme(tmp_path):
     assert [page.title for page in site.pages] == ["Welcome", "EC2", "S3"]
     home = site.files["index.md"]
     # The logo (an SVG, which is not published: its address as text) is no title; the heading is.
-    assert "\nlogo (`media/logo.svg`)\n\nNotes: Cloud notes &lt;small>2.1&lt;/small>\n\n> What I noted for the exam\n\n" \
+    assert "\nlogo (`media/logo.svg`)\n\nNotes: Cloud notes <small>2.1</small>\n\n> What I noted for the exam\n\n" \
            "- one page a service\n\n[Source](https://example.com/notes)\n\n[Start](ec2.md)\n" in home
     assert home.index("What I noted") < home.index("## [Welcome]")
 
 
 def test_a_cover_page_of_notes_or_with_lines_before_its_title_stays_notes():
     more = COVER + "".join(f"\nline {n} of notes\n" for n in range(6))
-    assert "Cloud notes <small>2.1</small>" in [p.title for p in _site({"notes/_coverpage.md": more, "notes/ec2.md": EC2}).pages]
+    assert "Cloud notes 2.1" in [p.title for p in _site({"notes/_coverpage.md": more, "notes/ec2.md": EC2}).pages]
     led = "Draft, not for sharing\n\n" + COVER
-    assert "Cloud notes <small>2.1</small>" in [p.title for p in _site({"notes/_coverpage.md": led, "notes/ec2.md": EC2}).pages]
+    assert "Cloud notes 2.1" in [p.title for p in _site({"notes/_coverpage.md": led, "notes/ec2.md": EC2}).pages]
     shown = _site({"notes/_coverpage.md": COVER.replace(".svg", ".png"), "notes/ec2.md": EC2})
     assert [p.title for p in shown.pages] == ["EC2"]
     assert "![logo](media/logo.png)\n\nNotes: Cloud notes" in shown.files["index.md"]
