@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import site_from_text
 from notesite import data
+from notesite.inline import FORMATTING_TAG
 from notesite.report import spelling
 
 PROTECTED = st.one_of(
@@ -26,7 +27,8 @@ PROTECTED = st.one_of(
     st.from_regex(r"[a-z]{2,5}_[a-z]{2,5}", fullmatch=True),              # pid_file
     st.from_regex(r"[a-z]{2,6}:[A-Z][a-z]{2,6}", fullmatch=True),         # kms:Decrypt
     st.from_regex(r"[a-z]{2,5}[A-Z][a-z]{2,5}", fullmatch=True),          # camelCase
-    st.from_regex(r"<[a-z]{2,6}>", fullmatch=True),                       # <bucket>
+    # <bucket>; not a tag that only formats ("<br>"), which is markup, shown as GitHub shows it
+    st.from_regex(r"<[a-z]{2,6}>", fullmatch=True).filter(lambda token: not FORMATTING_TAG.fullmatch(token)),
     st.from_regex(r"(?:ec2|s3|t3|m5)-[a-z]{2,6}", fullmatch=True),         # ec2-user, t3-micro
     st.from_regex(r"ec2-[0-9]{1,3}-[0-9]{1,3}\.compute-1\.amazonaws\.com", fullmatch=True),
 )
