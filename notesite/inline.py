@@ -81,12 +81,14 @@ BARE_COMMANDS = "ifconfig|pwd|whoami|hostname|ls|ll|netstat"
 # A prompt copied with its command: "root@ip-172-31-22-36:~# ls", "ec2-user@host:/tmp$ ls -a",
 # "[ec2-user@ip-10-0-0-1 ~]$ sudo yum update".
 PROMPT = r"(?:[\w.-]+@[\w.-]+:\S*?|\[[\w.-]+@[\w.-]+(?:\s[^\]]*)?\])[#$]\s*\S.*"
-AT_ROOT_PROMPT = rf"#\s*(?:{PROMPT}|sudo\s+\S.*|(?:{PROMPT_COMMANDS}){SHELL_ARGUMENT}|ip\s+(?:a|addr|route|link)\b.*|(?:{BARE_COMMANDS})\s*)"
+AT_ROOT_PROMPT = (rf"#\s*(?:{PROMPT}|sudo\s+\S.*|(?:{PROMPT_COMMANDS}){SHELL_ARGUMENT}|ip\s+(?:a|addr|route|link)\b.*"
+                  rf"|(?:{BARE_COMMANDS})\s*)")
 # A script's first line, "#!/bin/bash": the program that runs it.
 SHEBANG = r"#!\s*/\S*.*"
 # A "#" line that is shell, not a heading.
 SHELL_HASH_LINE = re.compile(rf"^\s*(?:{AT_ROOT_PROMPT}|{SHEBANG})$")
-SHELL_LINE = re.compile(rf"^(?:\$\s+\S.*|sudo\s+\S.*|(?:{SHELL_COMMANDS}){SHELL_ARGUMENT}|{AT_ROOT_PROMPT}|{SHEBANG}|{PROMPT})$")
+SHELL_LINE = re.compile(rf"^(?:\$\s+\S.*|sudo\s+\S.*|(?:{SHELL_COMMANDS}){SHELL_ARGUMENT}|{AT_ROOT_PROMPT}|{SHEBANG}"
+                        rf"|{PROMPT})$")
 # Names and paths hold a "/", a "_" or one of these; most lines hold none.
 IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 TRAILING_PUNCTUATION = ".,;:"

@@ -48,7 +48,8 @@ FENCE_ATTRIBUTES = re.compile(r"\{[^}]*\}")
 FENCE_CLASS = re.compile(r"(?<![^\s{])\.([\w+#-]+)")
 # In a table row: a backslash escape (so that an escaped backtick opens no code span), a code
 # span (its "<" is shown as typed), a tag that only formats, or a "<" that would open raw HTML.
-ESCAPE_CODE_SPAN_OR_TAG = re.compile(r"\\.|(`+)(?:.*?[^`])?\1(?!`)|(?P<tag>" + FORMATTING_TAG.pattern + ")|<", re.IGNORECASE)
+ESCAPE_CODE_SPAN_OR_TAG = re.compile(r"\\.|(`+)(?:.*?[^`])?\1(?!`)|(?P<tag>" + FORMATTING_TAG.pattern + ")|<",
+                                     re.IGNORECASE)
 
 
 def page_file(page: Page) -> str:
@@ -94,8 +95,10 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             text = INDENT * (node.depth + 1) + quoted + _with_label(page, node.text, links)
             # (A quote starts a block of its own in the item: Python-Markdown shows a ">" run
             # on inside a paragraph as text.)
-            same_block = not quoted or (previous is not None and previous.kind == "more" and previous.marker == node.marker)
-            if previous is not None and previous.kind in ("bullet", "more") and _typed_under(previous, node) and same_block:
+            same_block = not quoted or (previous is not None and previous.kind == "more"
+                                        and previous.marker == node.marker)
+            if previous is not None and previous.kind in ("bullet", "more") and _typed_under(previous, node) \
+                    and same_block:
                 # A line typed right under an item is that item's, on a line of its own as typed
                 # (a line break inside its paragraph: notes are read without trailing spaces, so
                 # a wrapped sentence cannot be told from a new line, and a break loses nothing).
