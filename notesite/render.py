@@ -291,10 +291,12 @@ def render_glossary() -> str:
 def render_english() -> str:
     """English words, for search to leave correctly spelt queries as typed. The same for every
     build: made once per process (`mkdocs serve` rebuilds on every save)."""
-    frequency = spelling.speller().frequency
-    english = sorted(word for word, count in frequency.items()
-                     if count >= ENGLISH_MIN_COUNT and len(word) >= ENGLISH_MIN_LENGTH and word.isalpha()
-                     and word.isascii())
+    speller = spelling.speller()
+    common = {word for word, count in speller.frequency.items() if count >= ENGLISH_MIN_COUNT}
+    # ... and the project's own words, which the cleanup never corrects either: "backend" was
+    # "corrected" to "backed" in a question, as the English list lacks it.
+    english = sorted(word for word in common | speller.vocabulary
+                     if len(word) >= ENGLISH_MIN_LENGTH and word.isalpha() and word.isascii())
     return f"// {GENERATED_NOTE}\nself.NOTES_ENGLISH = {json.dumps(' '.join(english))};\n"
 
 
