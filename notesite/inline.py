@@ -659,7 +659,7 @@ def markup(text: str) -> list[Segment]:
     if "]{" in text:
         text = outside_code_spans(text, lambda stretch: PANDOC_SPAN.sub(lambda span: span["words"], stretch))
     out: list[Segment] = []
-    closed = closed_formatting(text) if "<" in text else frozenset()
+    closed = closed_formatting(CODE_SPAN.sub("", text)) if "<" in text else frozenset()   # (tags in code are text)
     # The links open at this point: how each one closes ("](url)"), "<" for an autolink, whose
     # text is its address, or the address of a link shown as text.
     open_links: list[tuple[str, str]] = []

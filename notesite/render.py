@@ -9,7 +9,7 @@ import re
 
 from . import banner, columns, data, spelling
 from .assemble import Page, Topic
-from .inline import (FORMATTING_TAG, LinkFinder, closed_formatting, code_fence, escape, formatting_tag, normalizer,
+from .inline import (CODE_SPAN, FORMATTING_TAG, LinkFinder, closed_formatting, code_fence, escape, formatting_tag, normalizer,
                      table_links)
 from .anchors import Alias
 from .history import SOURCES_FILE
@@ -220,7 +220,7 @@ def _verbatim(node: Node, links: LinkFinder | None = None) -> list[str]:
 def _html_as_text(row: str) -> str:
     """A table's row with its HTML shown as text, but for tags that only format ("<br>" in a
     cell, as GitHub shows it: see inline.FORMATTING_TAG); code spans and escapes as typed."""
-    closed = closed_formatting(row)
+    closed = closed_formatting(CODE_SPAN.sub("", row))
 
     def shown(found: re.Match[str]) -> str:
         if found["tag"]:

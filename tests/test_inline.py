@@ -108,6 +108,7 @@ def test_a_pandoc_span_shows_its_words(typed, expected):
     # Tags that only format show as GitHub shows them, written anew; they had shown as typed.
     ("<B>NOTE:</B> read it<br/>", "<b>NOTE:</b> read it<br>"),
     ("a <i>word</i> and x<sup>2</sup>", "a <i>word</i> and x<sup>2</sup>"),
+    ("`<b>` makes <b>bold</b>", "`<b>` makes <b>bold</b>"),     # a tag in code is no tag
     # Not closed on the line, closed before opened, or with attributes: text, as before.
     ("<b>open only", "&lt;b>open only"),
     ("x </b> y <b>", "x &lt;/b> y &lt;b>"),
