@@ -93,7 +93,7 @@ def test_search_instead_for_what_was_typed_searches_it_uncorrected(served, brows
                                    "configs of my servers",
                                    # Jargon the cleanup knows (known_words.txt) is no typo either: it
                                    # was searched as "backed", the English list lacking "backend".
-                                   "what happens when a backend dies",
+                                   "what happens when a backend dies", "restart the systemd service",
                                    # Case and punctuation are never a correction either.
                                    "What is EBS?", "spot block?", "Spot Block!"])
 def test_correctly_spelt_english_is_never_rewritten(served, browser, query):
