@@ -187,10 +187,10 @@ def formatting_tag(tag: re.Match[str], closed: frozenset[str]) -> str | None:
 
 def closed_formatting(text: str) -> frozenset[str]:
     """The formatting elements a line opens and closes in turn, never closing one it has not
-    opened: only these are shown as formatting."""
+    opened: only these are shown as formatting. Tags in its code spans are text, not tags."""
     depth: dict[str, int] = {}
     broken = set()
-    for tag in FORMATTING_TAG.finditer(text):
+    for tag in FORMATTING_TAG.finditer(CODE_SPAN.sub("", text)):
         name = tag["name"].lower()
         depth[name] = depth.get(name, 0) + (-1 if tag["close"] else 1)
         if depth[name] < 0:
@@ -659,7 +659,7 @@ def markup(text: str) -> list[Segment]:
     if "]{" in text:
         text = outside_code_spans(text, lambda stretch: PANDOC_SPAN.sub(lambda span: span["words"], stretch))
     out: list[Segment] = []
-    closed = closed_formatting(CODE_SPAN.sub("", text)) if "<" in text else frozenset()   # (tags in code are text)
+    closed = closed_formatting(text) if "<" in text else frozenset()
     # The links open at this point: how each one closes ("](url)"), "<" for an autolink, whose
     # text is its address, or the address of a link shown as text.
     open_links: list[tuple[str, str]] = []

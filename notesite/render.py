@@ -9,7 +9,7 @@ import re
 
 from . import banner, columns, data, spelling
 from .assemble import Page, Topic
-from .inline import (CODE_SPAN, FORMATTING_TAG, LinkFinder, closed_formatting, code_fence, escape, formatting_tag, normalizer,
+from .inline import (FORMATTING_TAG, LinkFinder, closed_formatting, code_fence, escape, formatting_tag, normalizer,
                      table_links)
 from .anchors import Alias
 from .history import SOURCES_FILE
@@ -220,11 +220,11 @@ def _verbatim(node: Node, links: LinkFinder | None = None) -> list[str]:
 def _html_as_text(row: str) -> str:
     """A table's row with its HTML shown as text, but for tags that only format ("<br>" in a
     cell, as GitHub shows it: see inline.FORMATTING_TAG); code spans and escapes as typed."""
-    closed = closed_formatting(CODE_SPAN.sub("", row))
+    closed = closed_formatting(row)
 
     def shown(found: re.Match[str]) -> str:
-        if found["tag"]:
-            return formatting_tag(FORMATTING_TAG.fullmatch(found["tag"]), closed) or "&lt;" + found["tag"][1:]
+        if found["tag"]:     # (its "close" and "name" are FORMATTING_TAG's groups, read by formatting_tag)
+            return formatting_tag(found, closed) or "&lt;" + found["tag"][1:]
         return "&lt;" if found.group(0) == "<" else found.group(0)
     return ESCAPE_CODE_SPAN_OR_TAG.sub(shown, row)
 

@@ -213,7 +213,7 @@ class Notes(NamedTuple):
     files: list[list[SourceLine]]   # every notes file with notes in it, decoded, in a stable order
     empty: list[str]                # the files with nothing in them, as shown
     navigation: list[tuple[str, str]]   # another site tool's navigation files, not read: as shown, and whose
-    copies: list[tuple[str, str]] = []  # files byte for byte another's, not read: (the copy, the one read)
+    copies: list[tuple[str, str]]   # files byte for byte another's, not read: (the copy, the one read)
 
 
 def read_notes(notes: Path, display_root: Path | None = None) -> Notes:
