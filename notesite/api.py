@@ -135,7 +135,8 @@ def _description(page: Page, topic: Topic) -> str:
         if node.kind != "rule":     # (a rule's "---" says nothing in a preview)
             parts.append(node.text)
     text = "; ".join(page.plain(p.strip()) for p in parts).strip() or f"{topic.title}, in the {page.title} notes."
-    return clipped(text, SHARE_DESCRIPTION_CHARS)
+    # (A code block's lines and indentation are one line in a preview: chat shows no breaks.)
+    return clipped(" ".join(text.split()), SHARE_DESCRIPTION_CHARS)
 
 
 def _front_page_file(notes: list[list[SourceLine]]) -> list[SourceLine] | None:

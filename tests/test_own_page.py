@@ -187,6 +187,14 @@ def test_a_sections_preview_leaves_out_its_rules():
     assert 'content="up to 90% cheaper"' in share and "---" not in share
 
 
+
+def test_a_sections_preview_is_one_line_of_words():
+    # A code block's lines and indentation had stood in the meta description as typed.
+    notes = "# EC2\n\n## Launch\n\nRun it:\n\n```\naws ec2 run-instances  \\\n    --count 1\n```\n"
+    share = _site({"notes/ec2.md": notes}).files["s/ec2/launch/index.html"]
+    assert 'content="Run it:; aws ec2 run-instances \\ --count 1"' in share
+
+
 README = "# My AWS notes\n\nWhat I noted for the exam, one file a service.\n\n- [EC2](ec2.md)\n- [S3](s3.md)\n"
 S3 = "# S3\n\n## Versioning\n\n- keeps every version of an object\n"
 
