@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_json, bare_yaml, columns, data, naming, pictures, references, unseen, wikilinks
+from . import banner, bare_braces, bare_json, bare_yaml, columns, data, naming, pictures, references, unseen, wikilinks
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .inline import SHELL_HASH_LINE
@@ -275,6 +275,7 @@ def scan(lines: list[SourceLine], markdown: bool, place: pictures.Place | None =
     blocks = _markdown_blocks(lines, text, markdown)
     blocks.update(bare_json.json_blocks(lines, text, blocks))
     blocks.update(bare_yaml.yaml_blocks(lines, text, blocks))
+    blocks.update(bare_braces.brace_blocks(lines, text, blocks))
     blocks.update(columns.column_blocks(lines, text, blocks))
     lines = unseen.without_unseen(lines, text, blocks)
     lines = references.with_references_inline(lines, text, blocks)
