@@ -678,6 +678,16 @@ def _nest(nodes: list[Node]) -> None:
         if node.kind == "more":
             node.depth = max(depth, 0)
             continue
+        if node.kind == "verbatim" and node.info.split(" ")[0] == "code" and outer:
+            # Code typed further in than an open item is that item's, as a fence indented in a
+            # Markdown list is: the items after it stay at their depths.
+            margin = min(len(line.text) - len(line.text.lstrip()) for line in node.lines if line.text.strip())
+            while outer and outer[-1] >= margin:
+                outer.pop()
+            if outer:
+                node.in_item, depth = True, len(outer) - 1
+                node.depth = depth
+                continue
         if node.kind != "bullet":
             outer, depth = [], -1
             continue

@@ -81,11 +81,11 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
     wrap_width = _wrap_width(page)
     for node in page.nodes:
         if node.kind == "bullet":
-            if previous is None or previous.kind not in ("bullet", "more"):
+            if previous is None or previous.kind not in ("bullet", "more") and not previous.in_item:
                 _blank(out)
                 loose = False
             elif loose or (item is not None and _list_kind(item) != _list_kind(node) and item.depth == node.depth):
-                out.append("")   # in a list with a further paragraph, or where numbers or letters start
+                _blank(out)   # in a list with a further paragraph, or where numbers or letters start
             task = TASK.match(node.text)
             text = (TASK_BOXES[task["mark"].strip().lower()] + " " + node.text[task.end():]) if task else node.text
             out.append(INDENT * node.depth + node.marker + " " + _with_label(page, text, links))
@@ -114,6 +114,13 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             elif not _typed_under(previous, node):
                 out.append("")   # quotes parted by a blank line, as typed: two quotes, not one
             out.append("> " * node.depth + _with_label(page, node.text, links))
+        elif node.kind == "verbatim" and node.in_item:
+            # Inside its item: indented as the item's text is, after a blank line, which sets
+            # the list's items apart from here on (see `loose`).
+            _blank(out)
+            out += [INDENT * (node.depth + 1) + line if line else "" for line in _verbatim(node, links)]
+            out.append("")
+            loose = True
         elif node.kind == "verbatim":
             _blank(out)
             out += _verbatim(node, links)

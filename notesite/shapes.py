@@ -103,6 +103,7 @@ class Node:
     marker: str = "-"         # bullets: "-", or "1." for a numbered one; "more": "> " for a quote in its item
     more: tuple[SourceLine, ...] = ()   # the block's other lines, and banners or underlines
     info: str = ""            # verbatim: "code" or "table"; a code block's language
+    in_item: bool = False     # verbatim: code typed indented under a list item, shown inside it
 
     @property
     def lines(self) -> list[SourceLine]:

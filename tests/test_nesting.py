@@ -305,3 +305,51 @@ def test_a_study_label_before_a_point_is_a_bold_label_not_a_section():
     page = site_from_text("## EC2\n\nExam tip: always pick the cheapest option\nImportant: EBS is bound to one AZ\n").files["ec2.md"]
     assert "\n**Exam tip:** always pick the cheapest option\n\n**Important:** EBS is bound to one AZ\n" in page
     assert "{#exam-tip}" not in page
+
+
+def _code_in(page_markdown: str) -> dict[str, str | None]:
+    """Each code block's first line -> the first words of the list item it shows inside."""
+    html = markdown.markdown(page_markdown.split("---", 2)[2], extensions=EXTENSIONS)
+    out: dict[str, str | None] = {}
+    for pre in BeautifulSoup(html, "html.parser").find_all("pre"):
+        item = pre.find_parent("li")
+        out[pre.get_text().strip().splitlines()[0]] = _first_word(item) if item else None
+    return out
+
+
+def test_a_fence_typed_inside_an_item_shows_inside_it_and_the_items_after_keep_their_depth():
+    notes = ("## EC2\n\n"
+             "- Launch:\n"
+             "  ```bash\n"
+             "  aws ec2 run-instances\n"
+             "\n"
+             "  --count 1\n"
+             "  ```\n"
+             "  - Key: a key pair\n"
+             "- Stop: from the console\n")
+    page = site_from_text(notes, name="notes/ec2.md").files["ec2.md"]
+    assert _code_in(page) == {"aws ec2 run-instances": "Launch:"}
+    assert _parents(page) == {"Launch:": None, "Key:": "Launch:", "Stop:": None}
+    # the code is as typed, blank line and all
+    assert "\n    aws ec2 run-instances\n\n    --count 1\n" in page
+
+
+def test_bare_json_typed_under_an_item_shows_inside_it():
+    notes = ('## DynamoDB\n\n'
+             '* Items:\n'
+             '\t\t{\n'
+             '\t\t  "id": "1212",\n'
+             '\t\t  "name": "Allan"\n'
+             '\t\t}\n'
+             '\t- Nesting: up to 32 levels\n'
+             '* Keys: partition and sort\n')
+    page = site_from_text(notes).files["dynamodb.md"]
+    assert _code_in(page) == {"{": "Items:"}
+    assert _parents(page) == {"Items:": None, "Nesting:": "Items:", "Keys:": None}
+
+
+def test_code_at_the_margin_after_an_item_ends_its_list():
+    notes = "## EC2\n\n- Launch:\n{\n  \"id\": 1\n}\n- Stop: from the console\n"
+    page = site_from_text(notes).files["ec2.md"]
+    assert _code_in(page) == {"{": None}
+    assert _parents(page) == {"Launch:": None, "Stop:": None}
