@@ -720,8 +720,8 @@ def markup(text: str) -> list[Segment]:
     return out
 
 
-# "[words](address)" in a table's row, not a picture's "![...]".
-TABLE_LINK = re.compile(r"(?<![!\\])\[(?P<words>[^\[\]\n]*)\]\((?P<dest><[^<>\n]*>|[^\s()<>]+)(?P<title>\s+\"[^\"\n]*\")?\)")
+# "[words](address)" in a table's row or a heading, not a picture's "![...]".
+MARKDOWN_LINK = re.compile(r"(?<![!\\])\[(?P<words>[^\[\]\n]*)\]\((?P<dest><[^<>\n]*>|[^\s()<>]+)(?P<title>\s+\"[^\"\n]*\")?\)")
 
 
 def table_links(row: str, links: LinkFinder | None) -> str:
@@ -736,7 +736,13 @@ def table_links(row: str, links: LinkFinder | None) -> str:
         if moved is not None:
             return f"[{link['words']}]({moved}{link['title'] or ''})"
         return _unlinked(link["words"], target) if _leads_nowhere(target) else link.group(0)
-    return TABLE_LINK.sub(led, row)
+    return MARKDOWN_LINK.sub(led, row)
+
+
+def link_words(markdown: str) -> str:
+    """Markdown with each link shown as its words: a heading's, as the words of a link to it
+    (a link inside a link is no link, and its address was never led where it goes here)."""
+    return MARKDOWN_LINK.sub(lambda link: link["words"], markdown) if "](" in markdown else markdown
 
 
 def link_address(destination: str) -> str:

@@ -9,8 +9,8 @@ import re
 
 from . import banner, columns, data, spelling
 from .assemble import Page, Topic
-from .inline import (FORMATTING_TAG, LinkFinder, closed_formatting, code_fence, escape, formatting_tag, normalizer,
-                     table_links)
+from .inline import (FORMATTING_TAG, LinkFinder, closed_formatting, code_fence, escape, formatting_tag, link_words,
+                     normalizer, table_links)
 from .anchors import Alias
 from .history import SOURCES_FILE
 from .links import HOME, HomeLinks, Linker
@@ -449,7 +449,7 @@ def _ancestor(topic: Topic) -> Topic:
 
 
 def _topic_link(page: Page, topic: Topic) -> str:
-    return f"[{topic.markdown}]({page_file(page)}#{topic.id})"
+    return f"[{link_words(topic.markdown)}]({page_file(page)}#{topic.id})"
 
 
 NAV_GROUP = 30   # pages per navigation level before they are grouped

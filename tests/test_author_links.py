@@ -79,3 +79,11 @@ def test_a_link_to_one_of_many_readmes_leads_to_the_page_of_the_one_its_path_nam
     assert "- [S3 - Simple Storage Service](s3.md)" in page
     assert "- [EFS](efs.md#mount-targets)" in page
     assert "- [Back](index.md)" in page     # a README of several: the home page, as before
+
+
+def test_a_heading_with_a_link_is_listed_on_the_home_page_by_its_words():
+    # A link inside the contents' link to the heading is no link: its address, never led
+    # anywhere here, was a broken link on the home page.
+    notes = "# IAM\n\n## Definitions (see [IAM terms](/iam/index.md#definitions))\n\n- users and roles\n"
+    site = site_from_text(notes, "notes/iam.md")
+    assert "[Definitions (see IAM terms)](iam.md#definitions-see-iam-terms)" in site.files["index.md"]
