@@ -85,10 +85,14 @@ AT_ROOT_PROMPT = (rf"#\s*(?:{PROMPT}|sudo\s+\S.*|(?:{PROMPT_COMMANDS}){SHELL_ARG
                   rf"|(?:{BARE_COMMANDS})\s*)")
 # A script's first line, "#!/bin/bash": the program that runs it.
 SHEBANG = r"#!\s*/\S*.*"
-# A "#" line that is shell, not a heading.
-SHELL_HASH_LINE = re.compile(rf"^\s*(?:{AT_ROOT_PROMPT}|{SHEBANG})$")
+# A setting a configuration file holds commented out, as copied: "#ask_pass = True",
+# "#net.ipv4.ip_forward=1", "#enabled=false". Its name is written as code names things (a "_" or
+# "." in it, or lower case with one word after the "="): "# Cost = $5 a month" stays a heading.
+COMMENTED_SETTING = r"#\s*(?:[A-Za-z][\w-]*[_.][\w.-]*\s*=.*|[a-z][\w-]*\s*=\s*\S+)"
+# A "#" line that is shell or configuration, not a heading.
+SHELL_HASH_LINE = re.compile(rf"^\s*(?:{AT_ROOT_PROMPT}|{SHEBANG}|{COMMENTED_SETTING})$")
 SHELL_LINE = re.compile(rf"^(?:\$\s+\S.*|sudo\s+\S.*|(?:{SHELL_COMMANDS}){SHELL_ARGUMENT}|{AT_ROOT_PROMPT}|{SHEBANG}"
-                        rf"|{PROMPT})$")
+                        rf"|{COMMENTED_SETTING}|{PROMPT})$")
 # Names and paths hold a "/", a "_" or one of these; most lines hold none.
 IDENTIFIER_HINT = re.compile(r"[a-z0-9][.A-Z]|[A-Z]{2}[a-z]")
 TRAILING_PUNCTUATION = ".,;:"

@@ -255,6 +255,17 @@ def test_a_command_copied_with_its_prompt_is_code_never_a_heading():
     assert [line for line in page.split("---", 2)[2].splitlines() if line.startswith("#")] == ["# Ansible"]
 
 
+def test_a_setting_commented_out_as_in_a_configuration_file_is_code_never_a_heading():
+    # "#ask_pass = True", copied from ansible.cfg, had become the heading "`ask_pass` = True".
+    notes = ("## Ansible\n\nIn ansible.cfg\n\n#ask_pass      = True\n#deprecation_warning=False\n"
+             "#net.ipv4.ip_forward=1\n\n# Cost = $5 a month\n\n- for the instance\n")
+    site = site_from_text(notes)
+    page = site.files["ansible.md"]
+    for setting in ("#ask_pass      = True", "#deprecation_warning=False", "#net.ipv4.ip_forward=1"):
+        assert f"`{setting}`" in page
+    # A title with an "=" in words is still a heading.
+    assert [page.title for page in site.pages] == ["Ansible", "Cost = $5 a month"]
+
 def test_each_flash_card_is_a_section_titled_by_its_whole_question():
     notes = ("## Lambda\n\nQ: max timeout?\nA: 15 minutes\nQ: max memory?\nA: 10 GB\n\n"
              "Q1. What is the longest a function may run, in minutes, as the course says?\nAns: 15\n\n"
