@@ -33,6 +33,8 @@ from .topics import MAX_BARE_TITLE_WORDS, asks, is_definition, split_title, titl
 HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|={1,6}[ \t]|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
+# Three or more of one mark after a title's words and a blank: drawn, not said.
+TRAILING_RUN = re.compile(r"(?<=\S)\s+([=*~_#+-])\1{2,}\s*$")
 # A heading that is only a link: "## [Up one level](../README.md)", "# [Home](index.md)".
 ONLY_A_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 # A line of a table of contents: "- [EC2](#ec2)", "1. [S3](s3.md)".
@@ -362,8 +364,9 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
 
 
 def _title(text: str) -> str:
-    """A heading's words: no trailing full stop, no id this tool added."""
-    text = ATTRIBUTE_ID.sub("", text).strip()
+    """A heading's words: no trailing full stop, no id this tool added, no run of one mark after
+    them ("* TODAY =============", "## Networking -----": a rule drawn on the title's line)."""
+    text = TRAILING_RUN.sub("", ATTRIBUTE_ID.sub("", text)).strip()
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 

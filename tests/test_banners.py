@@ -125,3 +125,11 @@ def test_a_title_after_more_hashes_than_a_heading_has_is_a_heading_under_one_fra
     assert [p.slug for p in site.pages] == ["direct-connect"]
     assert _topics(site, "direct-connect") == ["Direct Connect resilience", "Failover to a VPN"]
     assert not RUN_SHOWN.search(_page(site, "direct-connect"))
+
+
+def test_a_run_of_one_mark_after_a_headings_words_is_not_its_title():
+    # "* TODAY =============" in Org, "#### WRITE ------------": a rule drawn on the title's line.
+    notes = "## EC2 =======\n\n- servers\n\n### Spot -----\n\n- cheap\n\n### C ++\n\n- two marks stay\n"
+    page = site_from_text(notes).files["ec2.md"]
+    assert "# EC2\n" in page and "## Spot {#spot}" in page and "## C ++ {#c}" in page
+    assert "=" not in page.split("---", 2)[2] and "-----" not in page
