@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_braces, bare_json, bare_yaml, columns, data, naming, pictures, references, unseen, wikilinks
+from . import banner, bare_braces, bare_json, bare_yaml, columns, data, drawings, naming, pictures, references, unseen, wikilinks
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .inline import SHELL_HASH_LINE
@@ -278,6 +278,7 @@ def scan(lines: list[SourceLine], markdown: bool, place: pictures.Place | None =
     blocks.update(bare_json.json_blocks(lines, text, blocks))
     blocks.update(bare_yaml.yaml_blocks(lines, text, blocks))
     blocks.update(bare_braces.brace_blocks(lines, text, blocks))
+    blocks.update(drawings.drawing_blocks(lines, text, blocks))
     blocks.update(columns.column_blocks(lines, text, blocks))
     lines = unseen.without_unseen(lines, text, blocks)
     lines = references.with_references_inline(lines, text, blocks)
@@ -624,7 +625,11 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
                 nodes.append(Node("topic", line, text, level=question_level))
                 list_parent = None
                 continue
-            kind = topic_kind(text, index, previous, following)
+            # A line typed right under a block, with no blank between ("write   read" under a
+            # drawing, a caption under code), goes on from it: no paragraph's first line, to title one.
+            under_block = index == 0 and number > 0 and isinstance(blocks[number - 1][-1], Block) \
+                and _right_under(blocks[number - 1][-1].lines[-1], line)
+            kind = topic_kind(text, 1 if under_block else index, previous, following)
             if kind is None and lone_titles and len(block) == 1 and number + 1 < len(blocks) \
                     and titles_list(text, blocks[number + 1][0]):
                 kind = "topic"
@@ -656,6 +661,10 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
 
 def _indent(line: SourceLine) -> int:
     return len(line.text) - len(line.text.lstrip())
+
+
+def _right_under(above: SourceLine, line: SourceLine) -> bool:
+    return line.path == above.path and line.number == above.number + 1
 
 
 def _blocks(items: list[Item]) -> list[list[Item]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import make_project, mkdocs_build
+from conftest import make_project, mkdocs_build, site_from_text
 from notesite.render import fence_info
 
 NOTES = """# EC2
@@ -44,3 +44,13 @@ def test_fences_with_words_or_attributes_build_to_code_blocks_and_no_second_id(t
     assert "on the instance" in article.get_text()
     assert article.select_one("li").get_text() == "the bullet after the fence"
     assert len(article.select("#spot-block")) == 1
+
+
+def test_a_line_typed_right_under_a_code_block_goes_on_from_it_and_titles_nothing():
+    # A caption under a template had become a section of its own ("## Caption (above):").
+    notes = ("# CloudFormation\n\n## Helper scripts\n\n```yaml\nUserData: run cfn-init\n```\n"
+             "*Caption (above)*\nThe instance runs cfn-init at boot.\n\n```\ncfn-hup\n```\n\nReloads:\n- on change\n")
+    page = site_from_text(notes, "notes/cfn.md").files["cloudformation.md"]
+    assert "\n*Caption (above)*" in page and "## *Caption" not in page
+    # After a blank line, a line over its list still titles it.
+    assert "## Reloads" in page
