@@ -5,6 +5,8 @@
     #+BEGIN_SRC bash          -> ```bash
     #+END_SRC                 -> ```
     [[https://x][the docs]]   -> [the docs](https://x)
+    | Streams | Firehose |       -> | Streams | Firehose |
+    |---------+----------|       -> | --- | --- |
 
 A file is read as Org when its name says so (`.org`), or when it holds Org's own block lines
 (`#+BEGIN_SRC`), or when it opens with a headline and has headlines of two stars or more at
@@ -25,6 +27,9 @@ BLOCK_BEGIN = re.compile(r"^[ \t]*#\+begin_(?P<kind>src|example|quote)(?:[ \t]+(
 BLOCK_END = re.compile(r"^[ \t]*#\+end_(?P<kind>src|example|quote)[ \t]*$", re.IGNORECASE)
 TITLE = re.compile(r"^#\+title:[ \t]*(?P<title>.+)$", re.IGNORECASE)
 LINK = re.compile(r"\[\[(?P<url>[^\]\s]+)\](?:\[(?P<text>[^\]]+)\])?\]")
+# A table's row, and its rule: "|----+----|", which Org draws under a table's head.
+TABLE_ROW = re.compile(r"^[ \t]*\|")
+TABLE_RULE = re.compile(r"^[ \t]*\|-[-+]*\|?[ \t]*$")
 MAX_LEVEL = 6
 
 
@@ -60,10 +65,21 @@ def as_markdown(lines: list[SourceLine]) -> list[SourceLine]:
             text = "#" * level + " " + _links(headline["title"])
         elif (title := TITLE.match(text)) is not None:
             text = "# " + title["title"].strip()
+        elif TABLE_RULE.match(text) and _heads_a_table(lines, len(out)):
+            # The rule under a table's first row: Markdown's row of dashes, one a column.
+            text = "|" + " --- |" * max(out[-1].text.strip().strip("|").count("|") + 1, 1)
         else:
             text = _links(text)
         out.append(SourceLine(line.path, line.number, text, line.host_number))
     return out
+
+
+def _heads_a_table(lines: list[SourceLine], index: int) -> bool:
+    """Whether the line at `index` is right under a table's first row (a table with a rule above
+    its head, or none under it, is shown as drawn: see `drawings`)."""
+    return index >= 1 and TABLE_ROW.match(lines[index - 1].text) is not None \
+        and not TABLE_RULE.match(lines[index - 1].text) \
+        and (index == 1 or not TABLE_ROW.match(lines[index - 2].text))
 
 
 def _links(text: str) -> str:

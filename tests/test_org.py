@@ -47,3 +47,17 @@ def test_an_org_file_builds_a_page_per_service_with_its_code_and_no_stars_shown(
     assert "```bash\naws apigateway flush-stage-cache --rest-api-id abc --stage-name prod\n```" in page
     assert "\\*\\*" not in page and "#+" not in page
     assert "[the SQS docs](https://docs.aws.amazon.com/sqs/)" in site.files["sqs.md"]
+
+
+def test_a_table_with_orgs_rule_under_its_head_is_a_table():
+    # "|---+---|" under the head had shown escaped, and the head as text.
+    notes = ("* Kinesis\n| streams        | firehose       |\n|----------------+----------------|\n"
+             "| real time      | near real time |\n| scale manually | auto scaling   |\n")
+    page = site_from_text(notes, "notes/notes.org").files["kinesis.md"]
+    assert "| streams        | firehose       |\n| --- | --- |\n| real time      | near real time |\n" in page
+
+
+def test_a_table_ruled_above_its_head_is_shown_as_drawn():
+    notes = "* Kinesis\n|---+---|\n| a | b |\n|---+---|\n| 1 | 2 |\n"
+    page = site_from_text(notes, "notes/notes.org").files["kinesis.md"]
+    assert "```\n|---+---|\n| a | b |\n|---+---|\n| 1 | 2 |\n```" in page
