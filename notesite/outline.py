@@ -629,7 +629,7 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
             # drawing, a caption under code), goes on from it: no paragraph's first line, to title one.
             under_block = index == 0 and number > 0 and isinstance(blocks[number - 1][-1], Block) \
                 and _right_under(blocks[number - 1][-1].lines[-1], line)
-            kind = topic_kind(text, 1 if under_block else index, previous, following)
+            kind = topic_kind(text, 1 if under_block else index, previous, following, typed_headings=not lone_titles)
             if kind is None and lone_titles and len(block) == 1 and number + 1 < len(blocks) \
                     and titles_list(text, blocks[number + 1][0]):
                 kind = "topic"

@@ -29,6 +29,12 @@ MAX_TOPIC_WORDS = 12     # a longer line is a sentence, not a topic
 MAX_NAME_WORDS = 4       # "Dedicated hosts", "InstanceLimitExceeded": the name part of a definition
 MAX_WHOLE_TITLE_WORDS = 5  # "Option 1: CloudWatch Alarm" reads best as one title
 MAX_BARE_TITLE_WORDS = 6   # a topic line with nothing to prove it but its own shape
+# In notes that type their headings, a line over a list titles it up to this many words, no colon
+# needed ("Instance store volumes for temporary data"); longer, it is the list's lead-in
+# sentence. (Of such lines in the 27 repositories of the corpus, those of 9 to 12 words were
+# all sentences but for questions and titles with an aside in parentheses.)
+MAX_TITLE_OVER_LIST_WORDS = 8
+ASIDE = re.compile(r"\([^()]*\)")
 MAX_SERVICE_NAME_WORDS = 4  # "Elastic Load Balancing", "AWS Certificate Manager": a line of a list of services
 # A line that starts like a sentence, or has a verb like "is" or "can", is prose, not a topic...
 SENTENCE_STARTERS = frozenset("""a an and as but if it its or so that the then there these they
@@ -52,8 +58,10 @@ def asks(text: str, following: Item | None) -> bool:
         and ANSWER.match(following.text.strip()) is not None and len(text.split()) <= MAX_QUESTION_WORDS
 
 
-def topic_kind(text: str, index: int, previous: Node | None, following: Item | None) -> str | None:
-    """"topic", "subtopic" or None (prose) for a plain line, from its shape and neighbours."""
+def topic_kind(text: str, index: int, previous: Node | None, following: Item | None,
+               typed_headings: bool = False) -> str | None:
+    """"topic", "subtopic" or None (prose) for a plain line, from its shape and neighbours.
+    `typed_headings`: the notes type their headings, so a sentence over a list leads into it."""
     if following is None or not _could_be_title(text):
         return None
     if not isinstance(following, SourceLine):
@@ -69,7 +77,7 @@ def topic_kind(text: str, index: int, previous: Node | None, following: Item | N
         if _unemphasised(text).endswith(":") and next_is_bullet:
             return "subtopic"     # ("Advantages:" over its bullets; "**Advantages:**" too)
         return None
-    if next_is_bullet and (text.endswith(":") or _capitalised(text)):
+    if next_is_bullet and (text.endswith(":") or _capitalised(text) and not (typed_headings and _a_sentence(text))):
         if index > 0 and previous is not None and previous.kind == "text" and not text.endswith(":") \
                 and not _looks_like_a_title(text):
             # The last line of a paragraph, over the bullets that follow it, is still prose:
@@ -137,6 +145,16 @@ def _could_be_title(text: str) -> bool:
         return True
     return not any(w.lower().strip("?:") in AUXILIARY_VERBS for w in words) \
         and not _is_label(text)
+
+
+def _a_sentence(text: str) -> bool:
+    """Too many words for a title over a list, in notes that type their headings: "Records and
+    tracks all API requests in your AWS account" over what it records is the list's lead-in, as
+    typed (where notes with no heading typed title each list so: "Give access to instances in
+    the private subnet" over "- NAT Gateway"). Words in parentheses are an
+    aside: "Application Load Balancer (v2 - new generation - 2016)" is a title; so is a question
+    over its answers."""
+    return not text.endswith("?") and word_count(ASIDE.sub(" ", split_title(text)[0])) > MAX_TITLE_OVER_LIST_WORDS
 
 
 def _capitalised(text: str) -> bool:

@@ -82,3 +82,25 @@ def test_a_headings_identifiers_show_as_typed_also_its_first_word(lines):
     shown = _page_text(site_from_text(notes))
     for token in (token for tokens in lines for token in tokens if IDENTIFIER_MARK.search(token)):
         _shown_as_typed(token, shown, notes)
+
+
+def test_a_sentence_over_a_list_in_notes_with_typed_headings_leads_into_it_as_typed():
+    # "Records and tracks all API requests in your AWS account" over its list had become a
+    # section heading (with an id of its own) in Markdown notes whose author typed each heading.
+    notes = ("# CloudTrail\n\n## Trails\n\nRecords and tracks all API requests in your AWS account\n- who, when, where\n\n"
+             "Event history for ninety days\n- free\n\n"
+             "What if you need the events of a whole organization?\n- an organization trail\n\n"
+             "Insights (v2 - anomaly detection - since 2019 - paid)\n- unusual write activity\n")
+    page = site_from_text(notes, "notes/cloudtrail.md").files["cloudtrail.md"]
+    assert "\nRecords and tracks all API requests in your AWS account\n" in page
+    headings = [line.split(" {#")[0] for line in page.splitlines() if line.startswith("##")]
+    assert headings == ["## Trails", "## Event history for ninety days",
+                        "## What if you need the events of a whole organization?",
+                        "## Insights (v2 - anomaly detection - since 2019 - paid)"]
+
+
+def test_in_notes_with_no_typed_heading_a_long_title_over_a_list_still_titles_it():
+    notes = ("VPC\n\nElastic IPs\n- fixed IPv4\n\n"
+             "Give access to instances in the VPC private subnet\n- NAT Gateway: managed\n")
+    page = site_from_text(notes).files["vpc.md"]
+    assert "## Give access to instances in the VPC private subnet {#" in page
