@@ -165,9 +165,10 @@ def outline(lines: list[SourceLine], default_title: str, markdown: bool = False,
             open_pages.pop()
         host = open_pages[-1] if open_pages else (current if current.heading is None and default else None)
         if named is not None and named.catalogue and host is not None and item.level > host.level \
-                and (host.service is not None or named.common_word):
+                and (host.service is not None or named.common_word) \
+                and not (host.service is not None and host.service.service == named.service):
             # "### Backup" on the EC2 page is about backups, not AWS Backup; "##### FSx" under
-            # "### Storage" is FSx.
+            # "### Storage" is FSx; "# FSx" in fsx.md is the page its file's name gave.
             named = None
         # A "<service>: <gist>" line starts its page as the bare name would, and stays a section.
         starts_as = named._replace(whole=True) if item.bare_name and named is not None else named

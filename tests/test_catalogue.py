@@ -343,3 +343,13 @@ def test_an_aside_in_parentheses_under_a_service_is_a_line_not_a_topic():
                           "Tasks can have roles\n", "notes/n.md")
     assert [(p.title, [t.title for t in p.topics]) for p in site.pages] == [("ECS", []), ("Fargate", [])]
     assert "( Serverless )" in site.files["fargate.md"]
+
+
+def test_a_file_named_after_a_catalogue_service_with_its_name_as_heading_is_that_page():
+    # "# FSx" in fsx.md had become a section "FSx" of the FSx page, each heading under it one
+    # level deeper than typed (Cognito, API Gateway, Batch, ...: every catalogue service).
+    notes = "# FSx\n\nManaged file systems\n\n## For Lustre\n\n- HPC\n\n## For Windows\n\n- SMB\n"
+    site = site_from_lines([decode(notes.encode(), "notes/storage/fsx.md")])
+    assert [(p.slug, p.title) for p in site.pages] == [("fsx", "FSx")]
+    page = site.files["fsx.md"]
+    assert "## For Lustre {#for-lustre}" in page and "## FSx" not in page
