@@ -34,6 +34,43 @@ NAMES = {
     "es": None,                          # Elasticsearch Service: now OpenSearch (its own model)
     "glacier": "S3 Glacier",             # id "Glacier"; AWS has called it S3 Glacier since 2021
     "logs": "CloudWatch Logs",
+    # ids that are an API's name, where people write the product's ("Cognito Identity Provider",
+    # "DocDB", "Kafka", "AWSKendraFrontendService", "Lex Model Building Service")
+    "cognito-idp": "Cognito",
+    "docdb": "DocumentDB",
+    "kafka": "MSK",
+    "kendra": "Kendra",
+    "lex-models": "Lex",
+    "lex-runtime": None,                 # Lex's runtime: the same service
+    "timestream-write": "Timestream",
+    "mq": "Amazon MQ",                   # "MQ" alone is any message queue
+    "drs": "Elastic Disaster Recovery",
+    "amp": "Managed Service for Prometheus",
+    "billingconductor": "Billing Conductor",
+    "deadline": "Deadline Cloud",
+    "m2": "Mainframe Modernization",
+    "internetmonitor": "Internet Monitor",
+    "entityresolution": "Entity Resolution",
+    "connectcampaigns": "Connect Campaigns",
+    "iotdeviceadvisor": "IoT Device Advisor",
+    "apigatewaymanagementapi": None,     # API Gateway's connections API: the same service
+}
+# Where the model's full name is its API's ("AWSKendraFrontendService", "Amazon Timestream
+# Write"): the product's name, as AWS's own pages write it.
+FULL_NAMES = {
+    "cognito-idp": "Amazon Cognito",
+    "kendra": "Amazon Kendra",
+    "lex-models": "Amazon Lex",
+    "timestream-write": "Amazon Timestream",
+    "mq": "Amazon MQ",
+    "kafka": "Amazon Managed Streaming for Apache Kafka",
+    "drs": "AWS Elastic Disaster Recovery",
+    "amp": "Amazon Managed Service for Prometheus",
+    "billingconductor": "AWS Billing Conductor",
+    "deadline": "AWS Deadline Cloud",
+    "m2": "AWS Mainframe Modernization",
+    "entityresolution": "AWS Entity Resolution",
+    "connectcampaigns": "Amazon Connect Campaigns",
 }
 # A model's second API version written into its name ("Macie 2", "Inspector2", "Resource Explorer
 # 2"): the service is the one without it. (Not "Route 53" nor "EC2": the number is the name's.)
@@ -51,7 +88,7 @@ def entries() -> list[dict[str, str]]:
         name = NAMES.get(model, meta.get("serviceId") or "")
         if not name or (model not in NAMES and NOT_A_SERVICE.search(name)):
             continue
-        full = meta.get("serviceFullName") or name
+        full = FULL_NAMES.get(model) or meta.get("serviceFullName") or name
         if model not in NAMES:
             name, full = API_VERSION.sub("", name), API_VERSION.sub("", full)
             name = _spelt_as_aws_does(name, full)

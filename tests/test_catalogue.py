@@ -353,3 +353,14 @@ def test_a_file_named_after_a_catalogue_service_with_its_name_as_heading_is_that
     assert [(p.slug, p.title) for p in site.pages] == [("fsx", "FSx")]
     page = site.files["fsx.md"]
     assert "## For Lustre {#for-lustre}" in page and "## FSx" not in page
+
+
+@pytest.mark.parametrize("typed, name", [
+    ("Amazon Cognito", "Cognito"), ("Cognito", "Cognito"), ("Amazon DocumentDB", "DocumentDB"),
+    ("Amazon MSK", "MSK"), ("Kendra", "Kendra"), ("Amazon Lex", "Lex"), ("Timestream", "Timestream"),
+    ("Elastic Disaster Recovery", "Elastic Disaster Recovery")])
+def test_a_service_is_known_by_the_name_its_product_goes_by_not_its_apis(typed, name):
+    # botocore names some models by their API: "Cognito Identity Provider", "DocDB", "Kafka",
+    # "AWSKendraFrontendService", "Lex Model Building Service", "Timestream Write".
+    named = naming.service_named(typed)
+    assert named is not None and named.whole and named.service.name == name
