@@ -230,8 +230,12 @@ def _level_peers(items: list[Item]) -> None:
     name no service keep them under their `#` ("# Service Control Policies" over "## Deny
     list strategy")."""
     headings = [i for i in items if isinstance(i, Heading)]
-    # (Typed `#` headings only: a bare service name's level is set from them, not typed.)
-    if any(h.level == 1 and not h.bare_name for h in headings[1:]) and _second_level_pages(headings):
+    # (Typed `#` headings only: a bare service name's level is set from them, not typed. In
+    # notes that type none, a framed title's second level is its frame's, a single frame under
+    # doubled ones or an indented one, not a page's.)
+    typed = any(not h.banner for h in headings)
+    if any(h.level == 1 and not h.bare_name for h in headings[1:]) \
+            and _second_level_pages([h for h in headings if typed or not (h.banner and h.level == 2)]):
         for heading in headings:
             heading.level = max(heading.level, 2)
 
@@ -304,8 +308,26 @@ def scan(lines: list[SourceLine], markdown: bool, place: pictures.Place | None =
         item, index = _heading_at(lines, index, blocks, first=index == first_filled)
         items.append(item)
     items += lines[index:]
+    _single_frames_under_doubled(items)
     _banners_under_markdown_headings(items)
     return items, placed
+
+
+def _single_frames_under_doubled(items: list[Item]) -> None:
+    """In notes that frame titles with two runs above and below and others with one, the
+    doubled frames title what the single ones title parts of ("I] DynamoDB" in a doubled frame
+    over "Consistency Models" in a single one): each single frame one level deeper."""
+    sides = {id(item): _frame_sides(item) for item in items if isinstance(item, Heading) and item.banner}
+    if (banner.MAX_RUNS, banner.MAX_RUNS) in sides.values() and (1, 1) in sides.values():
+        for item in items:
+            if isinstance(item, Heading) and sides.get(id(item)) == (1, 1):
+                item.level = min(item.level + 1, 6)
+
+
+def _frame_sides(heading: Heading) -> tuple[int, int]:
+    """How many runs frame a title above it, and how many below."""
+    above = sum(1 for run in heading.more if run.number < heading.line.number)
+    return above, len(heading.more) - above
 
 
 def _banners_under_markdown_headings(items: list[Item]) -> None:

@@ -133,3 +133,24 @@ def test_a_run_of_one_mark_after_a_headings_words_is_not_its_title():
     page = site_from_text(notes).files["ec2.md"]
     assert "# EC2\n" in page and "## Spot {#spot}" in page and "## C ++ {#c}" in page
     assert "=" not in page.split("---", 2)[2] and "-----" not in page
+
+
+def test_single_frames_are_sections_of_the_doubled_frame_above_them():
+    # Doubled frames title the services, single ones their parts; all had been pages,
+    # "Consistency models" and "Configuration" beside DynamoDB and Redshift.
+    double, single = "*" * 30 + "\n" + "*" * 30, "*" * 24
+    notes = (f"DB services\n\n{double}\nI] DynamoDB\n{double}\n\n- NoSQL\n\n"
+             f"{single}\nConsistency models\n{single}\n- eventual\n\n"
+             f"{double}\nII] Redshift\n{double}\n\n- warehouse\n\n"
+             f"{single}\nConfiguration\n{single}\n- single node\n\n"
+             f"  {double.replace(chr(10), chr(10) + '  ')}\n  Aurora\n  {double.replace(chr(10), chr(10) + '  ')}\n- MySQL compatible\n")
+    site = site_from_text(notes)
+    assert [p.title for p in site.pages] == ["DynamoDB", "Redshift", "Aurora"]
+    assert "## Consistency models {#consistency-models}" in site.files["dynamodb.md"]
+    assert "## Configuration {#configuration}" in site.files["redshift.md"]
+
+
+def test_single_frames_alone_keep_their_level():
+    single = "*" * 24
+    site = site_from_text(f"{single}\nEC2\n{single}\n- servers\n\n{single}\nS3\n{single}\n- buckets\n")
+    assert [p.title for p in site.pages] == ["EC2", "S3"]
