@@ -32,6 +32,11 @@ from .topics import definition
 
 SHARE_DESCRIPTION_CHARS = 200
 CAMEL_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A file name that says nothing of what the notes are about: "notes.md", "0000notes.md",
+# "README.md", "untitled.txt" (and a folder so named: "notes", where the notes are kept).
+SAYS_NOTHING = re.compile(r"(?i)\d*[ ._-]*(?:notes?|readme|index|untitled|new|draft|docs?|)[ ._-]*\d*")
+# A course's number before a folder's name: "040 elasticache", "003.services overview".
+COURSE_NUMBER = re.compile(r"^\d+(?:[.\s_-]+|(?=[A-Za-z]))")
 # A folder's front page, as site tools and repository hosts name it, in that order: docsify's cover
 # page (its title and tagline open the site, before its README), then README.md, readme.txt, index.md.
 FRONT_PAGES = (re.compile(r"(?i)_coverpage\.md"), re.compile(r"(?i)(?:readme|index)\.[a-z]+"))
@@ -203,7 +208,11 @@ def _default_title(lines: list[SourceLine]) -> str:
     service and what it is ("Glue - Serverless ETL.md"), as an app that titles notes by their
     file names names them."""
     path = Path(lines[0].path) if lines else Path("notes")
-    own, folder = _title_from_name(path.stem), _title_from_name(path.parent.name)
+    own, folder = _title_from_name(path.stem), _title_from_name(COURSE_NUMBER.sub("", path.parent.name))
+    if SAYS_NOTHING.fullmatch(path.stem) and not SAYS_NOTHING.fullmatch(folder):
+        # "040 elasticache/0000notes.md", "Lecture 12/notes.md": the folder says what they are
+        # about, where every such file's page had been "0000notes", one page for them all.
+        own = folder
     if naming.service_named(own) is not None:
         return own
     if (defined := definition(own)) is not None and naming.is_only_a_name(defined.name) \

@@ -82,6 +82,14 @@ def test_a_topics_file_in_a_folder_named_after_a_service_goes_to_that_services_p
     assert page.index("- a CDN") < page.index("## Advanced concepts")
 
 
+def test_a_file_whose_name_says_nothing_is_titled_by_its_folder():
+    # Every "0000notes.md" of a course, one a lecture's folder, had been one page "0000notes".
+    site = _site({"notes/003.services overview/0000notes.md": "- compute, storage, networking\n",
+                  "notes/044 route53/0000notes.md": "- hosted zones\n",
+                  "notes/Lecture 12/notes.md": "- what a region is\n",
+                  "notes/0000notes.md": "- loose notes\n"})
+    assert [page.title for page in site.pages] == ["Services overview", "Route 53", "Lecture 12", "0000notes"]
+
 def test_a_heading_as_shallow_as_the_files_title_that_names_no_service_is_a_topic_of_its_page():
     advisor = "# Trusted Advisor\n\n- checks an account\n\n# Features\n\n- six categories\n\n# Support plans\n\n- more checks\n"
     site = _site({"notes/Trusted_Advisor.md": advisor, "notes/ec2.md": EC2})
