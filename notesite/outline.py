@@ -31,6 +31,8 @@ from .topics import MAX_BARE_TITLE_WORDS, asks, is_definition, split_title, titl
 # Where a heading may start: a `#` line, an "== AsciiDoc" one, or a run of one character (a
 # banner's, an underline, a rule: `banner.RUN`), at any indentation.
 HEADING_OR_RULE_START = re.compile(r"^[ \t]*+(?:#|={1,6}[ \t]|/?(?P<char>[=*_\-@])[ \t]*(?P=char)[ \t]*(?P=char))", re.MULTILINE)
+# A "#" that says "number of": "# of records x record size", "# Edge locations > # AZ > # Regions".
+NUMBER_OF = re.compile(r"^[ \t]*#[ \t]*(?:of[ \t]|[^#\n]*?[ \t][<>=]+[ \t]*#[ \t]*\w)")
 QUOTE = re.compile(r"^\s{0,3}(?P<marks>(?:>\s?)+)(?P<text>.*)$")
 ATTRIBUTE_ID = re.compile(r"\s*\{#[\w-]+\}\s*$")
 # Three or more of one mark after a title's words and a blank: drawn, not said.
@@ -363,7 +365,7 @@ def _heading_at(lines: list[SourceLine], index: int, blocks: dict[int, tuple[int
     # `#Scalability` is a heading; so is `## !!!` or `## 🚀` (CommonMark's, with a space), but not `#!!!`.
     # (Not "# apt-get install -y httpd", a command at root's prompt, nor "#!/bin/bash": shell, shown as code.)
     if heading and (LETTERS_OR_DIGITS.search(heading["title"]) or heading.start("title") > heading.end("hashes")) \
-            and not SHELL_HASH_LINE.match(line.text):
+            and not SHELL_HASH_LINE.match(line.text) and not NUMBER_OF.match(line.text):
         return Heading(line, len(heading["hashes"]), _title(heading["title"])), index + 1
     framed = framed_title(line.text)
     if framed and LETTERS.search(framed[0]):

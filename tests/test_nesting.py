@@ -364,3 +364,14 @@ def test_code_at_the_margin_after_an_item_ends_its_list():
     page = site_from_text(notes).files["ec2.md"]
     assert _code_in(page) == {"{": None}
     assert _parents(page) == {"Launch:": None, "Stop:": None}
+
+
+def test_a_hash_that_says_number_of_is_no_heading():
+    # "# Edge locations > # AZ > # Regions" (more edge locations than AZs than regions) had been
+    # a heading, and "# of records x record size" would have been one.
+    notes = ("## Regions\n\nEdge locations cache content\n\n# Edge locations > # AZ > # Regions\n\n"
+             "# of records x record size = throughput\n\n# Global services\n\n- IAM\n")
+    site = site_from_text(notes)
+    assert [page.title for page in site.pages] == ["Regions", "Global services"]
+    page = site.files["regions.md"]
+    assert "\n\\# Edge locations > \\# AZ > \\# Regions\n" in page and "\n\\# of records x record size = throughput\n" in page
