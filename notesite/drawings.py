@@ -34,7 +34,9 @@ MIN_LINES = 3
 def drawing_blocks(lines: list[SourceLine], text: str, taken: dict[int, tuple[int, str, str]]) -> dict[int, tuple[int, str, str]]:
     """Where drawings start: line index -> (end index, "code", ""), outside the blocks already
     `taken` (fenced code, tables, JSON, YAML)."""
-    if not FILE_MAY_HOLD_DRAWINGS.search(text):
+    # (A box needs a corner, "+" or "*", or a box-drawing character, which no ASCII text holds:
+    # asked first, as str's own search runs through 25 MB of indentation at once, the regex not.)
+    if not ("+" in text or "*" in text or not text.isascii()) or not FILE_MAY_HOLD_DRAWINGS.search(text):
         return {}
     inside = lines_in(taken)
     found: dict[int, tuple[int, str, str]] = {}
