@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,11 @@ from notesite.source import decode  # noqa: E402
 def site_from_text(text: str, name: str = "notes/test.txt"):
     """The site the core builds from one notes file with this text."""
     return site_from_lines([decode(text.encode("utf-8"), name)])
+
+
+def code_blocks(page: str) -> list[str]:
+    """The lines of each fenced code block with no language on a generated page."""
+    return re.findall(r"^```\n(.*?)\n```$", page, re.S | re.M)
 
 
 PROJECT_PARTS = ("hooks", "overrides", "notesite")

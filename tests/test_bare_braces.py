@@ -3,9 +3,7 @@ command's answer) is shown as typed, in a code block; braces in notes stay notes
 
 from __future__ import annotations
 
-import re
-
-from conftest import site_from_text
+from conftest import code_blocks, site_from_text
 
 TERRAFORM = '''resource "aws_s3_bucket" "logs" {
   bucket = "my-logs-bucket"
@@ -24,14 +22,10 @@ class Greeter
 }'''
 
 
-def _blocks(page: str) -> list[str]:
-    return re.findall(r"^```\n(.*?)\n```$", page, re.S | re.M)
-
-
 def test_a_terraform_resource_is_one_code_block_as_typed():
     notes = f"## S3\n\nA bucket in Terraform\n\n{TERRAFORM}\n\n- apply with terraform apply\n"
     page = site_from_text(notes).files["s3.md"]
-    assert _blocks(page) == [TERRAFORM]
+    assert code_blocks(page) == [TERRAFORM]
     # nothing of it became a heading or was re-cased, and the notes go on after it
     assert "## Resource" not in page and "Bucket =" not in page
     assert "\n- apply with terraform apply\n" in page
@@ -39,14 +33,14 @@ def test_a_terraform_resource_is_one_code_block_as_typed():
 
 def test_a_class_whose_brace_stands_alone_keeps_its_declaration_and_annotation():
     page = site_from_text(f"## Lambda\n\nA handler\n\n{JAVA}\n\nDeploy it as a jar.\n").files["lambda.md"]
-    assert _blocks(page) == [JAVA]
+    assert code_blocks(page) == [JAVA]
     assert "\nA handler\n" in page and "\nDeploy it as a jar.\n" in page
 
 
 def test_a_commands_answer_after_its_prompt_is_code():
     answer = '10.0.0.5 | SUCCESS => {\n    "changed": false,\n    "ping": "pong"  <- it answered\n}'
     page = site_from_text(f"## EC2\n\nPing every host\n\n{answer}\n").files["ec2.md"]
-    assert _blocks(page) == [answer]
+    assert code_blocks(page) == [answer]
 
 
 def test_an_answer_cut_short_is_no_block_nor_is_the_part_of_it_closed():
@@ -72,7 +66,7 @@ def test_braces_in_notes_stay_notes():
 
 def test_a_stray_closing_brace_does_not_swallow_a_block():
     notes = f"## S3\n\n}} a stray\n\n{TERRAFORM}\n"
-    assert _blocks(site_from_text(notes).files["s3.md"]) == [TERRAFORM]
+    assert code_blocks(site_from_text(notes).files["s3.md"]) == [TERRAFORM]
 
 
 def test_a_brace_closed_too_far_on_is_no_block():

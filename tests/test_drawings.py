@@ -3,9 +3,8 @@ only look like one stay what they are."""
 
 from __future__ import annotations
 
-import re
 
-from conftest import site_from_text
+from conftest import code_blocks, site_from_text
 
 DIAGRAM = """        +--------------+
         |  ALB         |
@@ -22,14 +21,10 @@ BOXES = """┌─────────┐   ┌─────────┐
 └─────────┘   └─────────┘"""
 
 
-def _blocks(page: str) -> list[str]:
-    return re.findall(r"^```\n(.*?)\n```$", page, re.S | re.M)
-
-
 def test_a_diagram_of_boxes_is_one_code_block_as_drawn():
     notes = f"## ELB\n\nHow it spreads\n\n{DIAGRAM}\nRound robin\nrequests go to each in turn\n\n- health checks\n"
     page = site_from_text(notes).files["elastic-load-balancing.md"]
-    assert _blocks(page) == [DIAGRAM]
+    assert code_blocks(page) == [DIAGRAM]
     assert "\\|" not in page and "\\+" not in page
     # The line typed right under it goes on from it: text, not a title over what follows.
     assert "\nRound robin" in page and "## Round robin" not in page
@@ -37,7 +32,7 @@ def test_a_diagram_of_boxes_is_one_code_block_as_drawn():
 
 def test_a_diagram_of_box_drawing_characters_is_code_too():
     page = site_from_text(f"## RDS\n\nMulti-AZ\n\n{BOXES}\n").files["rds.md"]
-    assert _blocks(page) == [BOXES]
+    assert code_blocks(page) == [BOXES]
 
 
 def test_rules_and_tables_typed_with_pipes_stay_what_they_are():
