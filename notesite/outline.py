@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import banner, bare_braces, bare_json, bare_yaml, columns, data, drawings, naming, pictures, references, unseen, wikilinks
+from . import (banner, bare_braces, bare_json, bare_yaml, columns, data, drawings, naming, pictures, references, unseen,
+               wikilinks)
 from .bare_lines import bare_service_headings
 from .cards import card_questions
 from .inline import SHELL_HASH_LINE
@@ -718,7 +719,7 @@ def _nest(nodes: list[Node]) -> None:
         if node.kind == "verbatim" and node.info.split(" ")[0] == "code" and outer:
             # Code typed further in than an open item is that item's, as a fence indented in a
             # Markdown list is: the items after it stay at their depths.
-            margin = min(len(line.text) - len(line.text.lstrip()) for line in node.lines if line.text.strip())
+            margin = min(_indent(line) for line in node.lines if line.text.strip())
             while outer and outer[-1] >= margin:
                 outer.pop()
             if outer:
