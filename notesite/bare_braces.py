@@ -42,22 +42,21 @@ def brace_blocks(lines: list[SourceLine], text: str, taken: dict[int, tuple[int,
         return {}
     inside = lines_in(taken)
     found: dict[int, tuple[int, str, str]] = {}
-    reached = 0
     for opening, closing in _brace_pairs(lines, inside):
         start = _start(lines, opening, inside)
-        if start is None or start < reached or closing - start >= MAX_BLOCK_LINES:
+        if start is None or closing - start >= MAX_BLOCK_LINES:
             continue
         if not lines[closing].text.lstrip().startswith("}") \
                 or not any(not line.blank for line in lines[opening + 1:closing]):
             continue
         found[start] = (closing + 1, "code", "")
-        reached = closing + 1
     return found
 
 
 def _brace_pairs(lines: list[SourceLine], inside: set[int]) -> list[tuple[int, int]]:
     """Each line ending in a brace opened with none open around it, with the line that closes
-    that brace; in order of the opening line. One pass with a stack, so a file of ten thousand
+    that brace: apart from one another (none opens inside another), in the order typed, and
+    never on one line (the brace ends its line). One pass with a stack, so a file of ten thousand
     `{` lines is read once. A taken block's lines are skipped, a `}` with nothing open is a
     stray, and a brace left open ends at the next paragraph typed at the margin: a command's
     answer cut short ("status": {) is no block, nor is the part of it that was closed."""
@@ -76,9 +75,9 @@ def _brace_pairs(lines: list[SourceLine], inside: set[int]) -> list[tuple[int, i
                 stack.append(index if position == len(bare) - 1 and not stack else -1)
             elif char == "}" and stack:
                 opened = stack.pop()
-                if opened >= 0 and opened != index:
+                if opened >= 0:
                     pairs.append((opened, index))
-    return sorted(pairs)
+    return pairs
 
 
 def _start(lines: list[SourceLine], opening: int, inside: set[int]) -> int | None:

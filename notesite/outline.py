@@ -654,7 +654,7 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
             # A line typed right under a block, with no blank between ("write   read" under a
             # drawing, a caption under code), goes on from it: no paragraph's first line, to title one.
             under_block = index == 0 and number > 0 and isinstance(blocks[number - 1][-1], Block) \
-                and _right_under(blocks[number - 1][-1].lines[-1], line)
+                and line.right_under(blocks[number - 1][-1].lines[-1])
             kind = topic_kind(text, 1 if under_block else index, previous, following, typed_headings=not lone_titles)
             if kind is None and lone_titles and len(block) == 1 and number + 1 < len(blocks) \
                     and titles_list(text, blocks[number + 1][0]):
@@ -687,10 +687,6 @@ def classify(items: list[Item], lone_titles: bool = False) -> list[Node]:
 
 def _indent(line: SourceLine) -> int:
     return len(line.text) - len(line.text.lstrip())
-
-
-def _right_under(above: SourceLine, line: SourceLine) -> bool:
-    return line.path == above.path and line.number == above.number + 1
 
 
 def _blocks(items: list[Item]) -> list[list[Item]]:

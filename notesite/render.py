@@ -114,17 +114,14 @@ def render_page(page: Page, linker: Linker, aliases: list[Alias]) -> str:
             elif not _typed_under(previous, node):
                 out.append("")   # quotes parted by a blank line, as typed: two quotes, not one
             out.append("> " * node.depth + _with_label(page, node.text, links))
-        elif node.kind == "verbatim" and node.in_item:
-            # Inside its item: indented as the item's text is, after a blank line, which sets
-            # the list's items apart from here on (see `loose`).
-            _blank(out)
-            out += [INDENT * (node.depth + 1) + line if line else "" for line in _verbatim(node, links)]
-            out.append("")
-            loose = True
         elif node.kind == "verbatim":
+            # Code typed under a list item shows inside it: indented as the item's text is,
+            # after a blank line, which sets the list's items apart from here on (see `loose`).
+            margin = INDENT * (node.depth + 1) if node.in_item else ""
             _blank(out)
-            out += _verbatim(node, links)
+            out += [margin + line if line else "" for line in _verbatim(node, links)]
             out.append("")
+            loose = loose or node.in_item
         elif node.kind == "rule":
             _blank(out)
             out += ["---", ""]
@@ -187,7 +184,7 @@ def _joined(previous: Node, node: Node, width: int) -> str:
     (plain text wrapped at `width`); "line", the same paragraph on a line of its own (Markdown
     and Org, where lines with no blank between them are one paragraph, whether the author
     wrapped a sentence or wrote a fact a line); or "" (a paragraph of its own)."""
-    if node.line.path != previous.line.path or node.line.number != previous.line.number + 1:
+    if not node.line.right_under(previous.line):
         return ""
     above, line = previous.line.text.rstrip(), node.line.text.lstrip()
     if width >= MIN_WRAP_WIDTH and len(above) >= WRAP_SLACK * width and not above.endswith(SENTENCE_END) \
@@ -248,8 +245,7 @@ def fence_info(info: str) -> tuple[str, str]:
 
 def _typed_under(previous: Node, node: Node) -> bool:
     """Whether a line was typed right under the previous node's last line."""
-    last = previous.lines[-1]
-    return node.line.path == last.path and node.line.number == last.number + 1
+    return node.line.right_under(previous.lines[-1])
 
 
 def _blank(out: list[str]) -> None:

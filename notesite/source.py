@@ -49,6 +49,10 @@ class SourceLine:
     def blank(self) -> bool:
         return not self.text.strip()
 
+    def right_under(self, above: SourceLine) -> bool:
+        """Whether this line was typed right under `above`, no line between."""
+        return self.path == above.path and self.number == above.number + 1
+
 
 def _expand_indent(line: str) -> str:
     """A line with the tabs of its indentation as spaces, which nesting is read by. Tabs after
